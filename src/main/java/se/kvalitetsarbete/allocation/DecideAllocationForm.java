@@ -1,0 +1,78 @@
+package se.kvalitetsarbete.allocation;
+
+import static se.kvalitetsarbete.allocation.TermAllocationProcess.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import se.kvalitetsarbete.common.CurrentUser;
+import org.springframework.stereotype.Component;
+import se.kvalitetsarbete.allocation.AllocationDecision.Outcome;
+import se.kvalitetsarbete.common.FormInput;
+import se.kvalitetsarbete.common.JsonVariables;
+import se.kvalitetsarbete.common.Texts;
+
+/** Task_DecideAllocation: the meeting's agenda in, its decisions out. */
+@Component
+public class DecideAllocationForm implements TaskListener {
+
+  private final AllocationMeeting meeting;
+  private final Texts texts;
+
+  public DecideAllocationForm(AllocationMeeting meeting, Texts texts) {
+    this.meeting = meeting;
+    this.texts = texts;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Long roundId = (Long) task.getVariable(ROUND_ID);
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      task.setVariableLocal("capacityText", meeting.capacityText(roundId));
+      task.setVariableLocal("teamMemberOptions", JsonVariables.json(meeting.memberOptions()));
+      task.setVariableLocal(DECISIONS, JsonVariables.json(meeting.decisionRows(roundId)));
+    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      meeting.decide(roundId, read(task), CurrentUser.of(task));
+    }
+  }
+
+  private List<DecisionInput> read(DelegateTask task) {
+    FormInput in = new FormInput(task, texts);
+    List<DecisionInput> inputs = new ArrayList<>();
+    for (JsonNode row : in.objects(DECISIONS)) {
+      BigDecimal id = in.number("needsDescriptionId", row.get("needsDescriptionId"), BigDecimal.ONE, BigDecimal.valueOf(Long.MAX_VALUE), true);
+      Outcome outcome = null;
+      JsonNode outcomeNode = row.get("outcome");
+      if (outcomeNode != null && !outcomeNode.isNull() && !outcomeNode.asText().isBlank()) {
+        try {
+          outcome = Outcome.valueOf(outcomeNode.asText());
+        } catch (IllegalArgumentException e) {
+          in.problem("error.notAChoice", "outcome");
+        }
+      }
+      List<String> members = new ArrayList<>();
+      JsonNode memberNode = row.get("members");
+      if (memberNode != null && memberNode.isArray()) {
+        memberNode.forEach(m -> members.add(m.asText()));
+      } else if (memberNode != null && memberNode.isTextual() && !memberNode.asText().isBlank()) {
+        for (String m : memberNode.asText().split("\\s*,\\s*")) {
+          members.add(m);
+        }
+      }
+      BigDecimal days = in.number("daysPerWeek", row.get("daysPerWeek"), new BigDecimal("0.5"), new BigDecimal("4"), false);
+      JsonNode motivation = row.get("motivation");
+      String motivationText = motivation == null || motivation.isNull() ? null : motivation.asText().trim();
+      if (motivationText != null && motivationText.length() > 4000) {
+        in.problem("error.tooLong", "motivation", 4000);
+      }
+      if (id != null) {
+        inputs.add(new DecisionInput(id.longValue(), outcome, members, days, motivationText));
+      }
+    }
+    in.check();
+    return inputs;
+  }
+}

@@ -1,0 +1,32 @@
+package se.kvalitetsarbete.allocation;
+
+import static se.kvalitetsarbete.allocation.TermAllocationProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+import se.kvalitetsarbete.organisation.Unit;
+import se.kvalitetsarbete.organisation.UnitRepository;
+
+/** Task_InviteRektorer: every active unit's rektor gets a needs description to write. */
+@Component
+public class InviteRektorer implements JavaDelegate {
+
+  private final UnitRepository units;
+
+  public InviteRektorer(UnitRepository units) {
+    this.units = units;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Long roundId = (Long) execution.getVariable(ROUND_ID);
+    for (Unit unit : units.findByActiveTrueOrderByName()) {
+      execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(
+          NEEDS_DESCRIPTION_PROCESS_ID,
+          "round-" + roundId + "-" + unit.getCode(),
+          Variables.putValue(ROUND_ID, roundId).putValue(UNIT_ID, unit.getId()));
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package se.kvalitetsarbete.allocation;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import se.kvalitetsarbete.organisation.Unit;
+
+/** A behovsbeskrivning: what a unit needs from the quality team, and on what it rests. */
+@Entity
+public class NeedsDescription {
+
+  public enum Status {
+    /** Being written (or waiting for the next round, when it came from a follow-up). */
+    DRAFT,
+    /** Submitted, waiting for the coordinators' review. */
+    SUBMITTED,
+    /** Sent back to the rektor with comments. */
+    REVISION,
+    /** Reviewed and prioritised: goes to the principals' meeting. */
+    APPROVED,
+    /** The rektor chose not to apply this round. */
+    DECLINED,
+    /** Not submitted by the deadline: kept, but not taken into the meeting. */
+    LATE
+  }
+
+  public enum Origin { INVITED, OWN_INITIATIVE, FOLLOW_UP }
+
+  /** School years a need concerns; the prioritisation table reads these codes. */
+  public enum TargetStage { FORSKOLA, F_3, AR_4_6, AR_7_9, GYMNASIUM, HELA_ENHETEN }
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @ManyToOne
+  private AllocationRound round;
+
+  @ManyToOne(optional = false)
+  private Unit unit;
+
+  @Enumerated(EnumType.STRING)
+  private Status status = Status.DRAFT;
+
+  @Enumerated(EnumType.STRING)
+  private Origin origin;
+
+  private String needs;
+  private String basis;
+  private Boolean restsOnAnalysis;
+  private String targetGroup;
+  private String targetStage;
+  private String wantedSupport;
+  private String wantedSpecialities;
+  private String teachersInvolved;
+  private Boolean ongoingDevelopment;
+  private Integer wishedMembers;
+  private BigDecimal wishedDays;
+  private String reviewComment;
+  private int revisionCount;
+  private Boolean hadTeamRecently;
+  private Integer priorityPoints;
+  private String priorityReason;
+  private LocalDateTime createdAt;
+  private LocalDateTime submittedAt;
+  private String processInstanceId;
+
+  protected NeedsDescription() {}
+
+  public NeedsDescription(Unit unit, Origin origin, LocalDateTime createdAt) {
+    this.unit = unit;
+    this.origin = origin;
+    this.createdAt = createdAt;
+  }
+
+  public boolean teachersTookPart() {
+    return teachersInvolved != null && !teachersInvolved.isBlank();
+  }
+
+  /** Wished scope in team days per week: members × days. */
+  public BigDecimal wishedTeamDays() {
+    return wishedMembers == null || wishedDays == null ? BigDecimal.ZERO : wishedDays.multiply(BigDecimal.valueOf(wishedMembers));
+  }
+
+  public Long getId() { return id; }
+  public AllocationRound getRound() { return round; }
+  public void setRound(AllocationRound round) { this.round = round; }
+  public Unit getUnit() { return unit; }
+  public Status getStatus() { return status; }
+  public void setStatus(Status status) { this.status = status; }
+  public Origin getOrigin() { return origin; }
+  public String getNeeds() { return needs; }
+  public void setNeeds(String needs) { this.needs = needs; }
+  public String getBasis() { return basis; }
+  public void setBasis(String basis) { this.basis = basis; }
+  public Boolean getRestsOnAnalysis() { return restsOnAnalysis; }
+  public void setRestsOnAnalysis(Boolean restsOnAnalysis) { this.restsOnAnalysis = restsOnAnalysis; }
+  public String getTargetGroup() { return targetGroup; }
+  public void setTargetGroup(String targetGroup) { this.targetGroup = targetGroup; }
+  public String getTargetStage() { return targetStage; }
+  public void setTargetStage(String targetStage) { this.targetStage = targetStage; }
+  public String getWantedSupport() { return wantedSupport; }
+  public void setWantedSupport(String wantedSupport) { this.wantedSupport = wantedSupport; }
+  public String getWantedSpecialities() { return wantedSpecialities; }
+  public void setWantedSpecialities(String wantedSpecialities) { this.wantedSpecialities = wantedSpecialities; }
+  public String getTeachersInvolved() { return teachersInvolved; }
+  public void setTeachersInvolved(String teachersInvolved) { this.teachersInvolved = teachersInvolved; }
+  public Boolean getOngoingDevelopment() { return ongoingDevelopment; }
+  public void setOngoingDevelopment(Boolean ongoingDevelopment) { this.ongoingDevelopment = ongoingDevelopment; }
+  public Integer getWishedMembers() { return wishedMembers; }
+  public void setWishedMembers(Integer wishedMembers) { this.wishedMembers = wishedMembers; }
+  public BigDecimal getWishedDays() { return wishedDays; }
+  public void setWishedDays(BigDecimal wishedDays) { this.wishedDays = wishedDays; }
+  public String getReviewComment() { return reviewComment; }
+  public void setReviewComment(String reviewComment) { this.reviewComment = reviewComment; }
+  public int getRevisionCount() { return revisionCount; }
+  public void countRevision() { this.revisionCount++; }
+  public Boolean getHadTeamRecently() { return hadTeamRecently; }
+  public void setHadTeamRecently(Boolean hadTeamRecently) { this.hadTeamRecently = hadTeamRecently; }
+  public Integer getPriorityPoints() { return priorityPoints; }
+  public String getPriorityReason() { return priorityReason; }
+  public void setPriority(int points, String reason) { this.priorityPoints = points; this.priorityReason = reason; }
+  public LocalDateTime getCreatedAt() { return createdAt; }
+  public LocalDateTime getSubmittedAt() { return submittedAt; }
+  public void setSubmittedAt(LocalDateTime submittedAt) { this.submittedAt = submittedAt; }
+  public String getProcessInstanceId() { return processInstanceId; }
+  public void setProcessInstanceId(String processInstanceId) { this.processInstanceId = processInstanceId; }
+}

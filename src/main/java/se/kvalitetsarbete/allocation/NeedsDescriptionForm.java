@@ -1,0 +1,95 @@
+package se.kvalitetsarbete.allocation;
+
+import static se.kvalitetsarbete.allocation.TermAllocationProcess.*;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import se.kvalitetsarbete.common.Dates;
+import se.kvalitetsarbete.common.FormInput;
+import se.kvalitetsarbete.common.JsonVariables;
+import se.kvalitetsarbete.common.Texts;
+import se.kvalitetsarbete.organisation.Speciality;
+import se.kvalitetsarbete.organisation.Toolbox;
+
+/**
+ * Task_WriteNeedsDescription. On create the form gets the description as it stands (task-local
+ * variables, so what is submitted stays with the task); on complete the input is checked and stored.
+ */
+@Component
+public class NeedsDescriptionForm implements TaskListener {
+
+  private static final Set<String> STAGES = Arrays.stream(NeedsDescription.TargetStage.values()).map(Enum::name).collect(Collectors.toSet());
+  private static final Set<String> SPECIALITIES = Arrays.stream(Speciality.values()).map(Enum::name).collect(Collectors.toSet());
+
+  private final NeedsDescriptionRepository repository;
+  private final NeedsDescriptions descriptions;
+  private final Texts texts;
+
+  public NeedsDescriptionForm(NeedsDescriptionRepository repository, NeedsDescriptions descriptions, Texts texts) {
+    this.repository = repository;
+    this.descriptions = descriptions;
+    this.texts = texts;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Long id = (Long) task.getVariable(NEEDS_DESCRIPTION_ID);
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      show(task, repository.findById(id).orElseThrow());
+    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      NeedsInput input = read(task);
+      descriptions.submit(id, input);
+      task.getExecution().setVariable(APPLYING, input.applying());
+    }
+  }
+
+  private void show(DelegateTask task, NeedsDescription d) {
+    task.setVariableLocal("roundDeadlineText", Dates.show(d.getRound().getDeadline()));
+    task.setVariableLocal("reviewComment", d.getReviewComment());
+    task.setVariableLocal("application", d.getStatus() == NeedsDescription.Status.REVISION ? "APPLY" : null);
+    task.setVariableLocal("needs", d.getNeeds());
+    task.setVariableLocal("basis", d.getBasis());
+    task.setVariableLocal("restsOnAnalysis", d.getRestsOnAnalysis());
+    task.setVariableLocal("targetGroup", d.getTargetGroup());
+    task.setVariableLocal("targetStage", d.getTargetStage());
+    task.setVariableLocal("wantedSupport", JsonVariables.json(csv(d.getWantedSupport())));
+    task.setVariableLocal("wantedSpecialities", JsonVariables.json(csv(d.getWantedSpecialities())));
+    task.setVariableLocal("teachersInvolved", d.getTeachersInvolved());
+    task.setVariableLocal("ongoingDevelopment", d.getOngoingDevelopment());
+    task.setVariableLocal("wishedMembers", d.getWishedMembers());
+    task.setVariableLocal("wishedDaysPerWeek", d.getWishedDays() == null ? null : d.getWishedDays().doubleValue());
+  }
+
+  private NeedsInput read(DelegateTask task) {
+    FormInput in = new FormInput(task, texts);
+    boolean applying = "APPLY".equals(in.choice("application", Set.of("APPLY", "DECLINE"), true));
+    if (!applying) {
+      in.check();
+      return new NeedsInput(false, null, null, false, null, null, List.of(), List.of(), null, false, null, null);
+    }
+    NeedsInput input = new NeedsInput(true,
+        in.text("needs", 4000, true),
+        in.text("basis", 4000, true),
+        in.bool("restsOnAnalysis"),
+        in.text("targetGroup", 500, true),
+        in.choice("targetStage", STAGES, true),
+        in.list("wantedSupport", Toolbox.names(), true),
+        in.list("wantedSpecialities", SPECIALITIES, false),
+        in.text("teachersInvolved", 1000, false),
+        in.bool("ongoingDevelopment"),
+        in.integer("wishedMembers", 1, 3, true),
+        in.number("wishedDaysPerWeek", new BigDecimal("0.5"), new BigDecimal("4"), true));
+    in.check();
+    return input;
+  }
+
+  private static List<String> csv(String value) {
+    return value == null || value.isBlank() ? List.of() : Arrays.asList(value.split(","));
+  }
+}

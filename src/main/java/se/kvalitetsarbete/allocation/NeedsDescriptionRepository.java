@@ -1,0 +1,17 @@
+package se.kvalitetsarbete.allocation;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface NeedsDescriptionRepository extends JpaRepository<NeedsDescription, Long> {
+
+  List<NeedsDescription> findByRoundIdAndStatusOrderByPriorityPointsDescIdAsc(Long roundId, NeedsDescription.Status status);
+
+  long countByRoundIdAndStatus(Long roundId, NeedsDescription.Status status);
+
+  List<NeedsDescription> findByRoundIdOrderByIdAsc(Long roundId);
+
+  /** A draft opened by a follow-up conversation, waiting for the unit's next round. */
+  Optional<NeedsDescription> findFirstByUnitIdAndRoundIsNullAndStatus(Long unitId, NeedsDescription.Status status);
+}

@@ -1,0 +1,192 @@
+package se.kvalitetsarbete.allocation;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import se.kvalitetsarbete.allocation.NeedsDescription.Origin;
+import se.kvalitetsarbete.allocation.NeedsDescription.Status;
+import se.kvalitetsarbete.common.Texts;
+import se.kvalitetsarbete.organisation.Speciality;
+import se.kvalitetsarbete.organisation.Term;
+import se.kvalitetsarbete.organisation.TermRepository;
+import se.kvalitetsarbete.organisation.Toolbox;
+import se.kvalitetsarbete.organisation.Unit;
+import se.kvalitetsarbete.organisation.UnitRepository;
+
+/** The life of a needs description: written, reviewed, prioritised, or late. */
+@Service
+@Transactional
+public class NeedsDescriptions {
+
+  private final NeedsDescriptionRepository descriptions;
+  private final AllocationRoundRepository rounds;
+  private final AllocationDecisionRepository decisions;
+  private final UnitRepository units;
+  private final TermRepository terms;
+  private final Texts texts;
+  private final Clock clock;
+
+  public NeedsDescriptions(NeedsDescriptionRepository descriptions, AllocationRoundRepository rounds,
+      AllocationDecisionRepository decisions, UnitRepository units, TermRepository terms, Texts texts, Clock clock) {
+    this.descriptions = descriptions;
+    this.rounds = rounds;
+    this.decisions = decisions;
+    this.units = units;
+    this.terms = terms;
+    this.texts = texts;
+    this.clock = clock;
+  }
+
+  /** An invited unit's description: a draft left by a follow-up conversation is picked up. */
+  public NeedsDescription registerInvited(Long roundId, Long unitId, String processInstanceId) {
+    AllocationRound round = rounds.findById(roundId).orElseThrow();
+    Unit unit = units.findById(unitId).orElseThrow();
+    NeedsDescription description = descriptions.findFirstByUnitIdAndRoundIsNullAndStatus(unitId, Status.DRAFT)
+        .orElseGet(() -> new NeedsDescription(unit, Origin.INVITED, now()));
+    return attach(description, round, processInstanceId);
+  }
+
+  /** A rektor's own initiative: joins the open round for one of the rektor's units. */
+  public NeedsDescription registerOwnInitiative(String rektorUserId, String unitCode, String processInstanceId) {
+    AllocationRound round = rounds.findFirstByStatusOrderByOpenedAtDesc(AllocationRound.Status.OPEN)
+        .filter(r -> r.acceptsSubmissions(now()))
+        .orElseThrow(() -> texts.invalid("round.noneOpen"));
+    Unit unit;
+    if (unitCode != null) {
+      unit = units.findByCode(unitCode)
+          .filter(u -> u.getRektorUserId().equals(rektorUserId))
+          .orElseThrow(() -> texts.invalid("unit.notYours", unitCode));
+    } else {
+      List<Unit> own = units.findByRektorUserIdAndActiveTrueOrderByName(rektorUserId);
+      if (own.isEmpty()) {
+        throw texts.invalid("unit.noneForUser");
+      }
+      if (own.size() > 1) {
+        throw texts.invalid("unit.chooseOne", own.stream().map(u -> u.getCode() + " (" + u.getName() + ")").collect(Collectors.joining(", ")));
+      }
+      unit = own.get(0);
+    }
+    return attach(new NeedsDescription(unit, Origin.OWN_INITIATIVE, now()), round, processInstanceId);
+  }
+
+  private NeedsDescription attach(NeedsDescription description, AllocationRound round, String processInstanceId) {
+    description.setRound(round);
+    description.setStatus(Status.DRAFT);
+    description.setProcessInstanceId(processInstanceId);
+    return descriptions.save(description);
+  }
+
+  /** Submits (or declines) before the deadline; a late submission is refused and nothing changes. */
+  public NeedsDescription submit(Long id, NeedsInput input) {
+    NeedsDescription description = descriptions.findById(id).orElseThrow();
+    AllocationRound round = rounds.lock(description.getRound().getId());
+    if (!round.acceptsSubmissions(now())) {
+      throw texts.invalid("round.deadlinePassed", round.getTerm().label());
+    }
+    description.setNeeds(input.needs());
+    description.setBasis(input.basis());
+    description.setRestsOnAnalysis(input.restsOnAnalysis());
+    description.setTargetGroup(input.targetGroup());
+    description.setTargetStage(input.targetStage());
+    description.setWantedSupport(String.join(",", input.wantedSupport()));
+    description.setWantedSpecialities(String.join(",", input.wantedSpecialities()));
+    description.setTeachersInvolved(input.teachersInvolved());
+    description.setOngoingDevelopment(input.ongoingDevelopment());
+    description.setWishedMembers(input.wishedMembers());
+    description.setWishedDays(input.wishedDaysPerWeek());
+    description.setSubmittedAt(now());
+    description.setStatus(input.applying() ? Status.SUBMITTED : Status.DECLINED);
+    return description;
+  }
+
+  /** A coordinator's review. After the deadline a description can only be approved. */
+  public NeedsDescription review(Long id, boolean approve, String comment) {
+    NeedsDescription description = descriptions.findById(id).orElseThrow();
+    AllocationRound round = rounds.lock(description.getRound().getId());
+    description.setReviewComment(comment);
+    if (!approve) {
+      if (!round.acceptsSubmissions(now())) {
+        throw texts.invalid("review.noRevisionAfterDeadline");
+      }
+      description.setStatus(Status.REVISION);
+      description.countRevision();
+      return description;
+    }
+    description.setStatus(Status.APPROVED);
+    Term term = round.getTerm();
+    List<Term> previous = Arrays.stream(term.previousTwo())
+        .flatMap(key -> terms.findBySeasonAndYear(key.season(), key.year()).stream())
+        .toList();
+    description.setHadTeamRecently(!previous.isEmpty() && decisions.unitWasGrantedIn(description.getUnit().getId(), previous));
+    return description;
+  }
+
+  /**
+   * Stores the prioritisation's points and grounds. Answers true when this was the last review the
+   * closed round waited for (the caller then tells the round).
+   */
+  public boolean recordPriority(Long id, int points, String reason) {
+    NeedsDescription description = descriptions.findById(id).orElseThrow();
+    description.setPriority(points, reason);
+    AllocationRound round = rounds.lock(description.getRound().getId());
+    return round.getStatus() == AllocationRound.Status.CLOSED
+        && descriptions.countByRoundIdAndStatus(round.getId(), Status.SUBMITTED) == 0;
+  }
+
+  public void markLate(Long id) {
+    NeedsDescription description = descriptions.findById(id).orElseThrow();
+    description.setStatus(Status.LATE);
+  }
+
+  /** After a follow-up conversation: a draft for the unit's next round, pre-filled with what is needed. */
+  public NeedsDescription openDraftFromFollowUp(Unit unit, String needs) {
+    NeedsDescription draft = descriptions.findFirstByUnitIdAndRoundIsNullAndStatus(unit.getId(), Status.DRAFT)
+        .orElseGet(() -> new NeedsDescription(unit, Origin.FOLLOW_UP, now()));
+    draft.setNeeds(draft.getNeeds() == null ? needs : draft.getNeeds() + "\n\n" + needs);
+    return descriptions.save(draft);
+  }
+
+  /** The whole description as a coordinator or the meeting reads it. */
+  @Transactional(readOnly = true)
+  public String summary(Long id) {
+    NeedsDescription d = descriptions.findById(id).orElseThrow();
+    return texts.get("needs.summary",
+        d.getUnit().getName(),
+        nullToEmpty(d.getNeeds()),
+        nullToEmpty(d.getBasis()),
+        yesNo(d.getRestsOnAnalysis()),
+        nullToEmpty(d.getTargetGroup()),
+        stageLabel(d.getTargetStage()),
+        Toolbox.labels(d.getWantedSupport()),
+        Speciality.parseAll(d.getWantedSpecialities()).stream().map(Speciality::label).collect(Collectors.joining(", ")),
+        d.teachersTookPart() ? d.getTeachersInvolved() : texts.get("needs.noTeachers"),
+        yesNo(d.getOngoingDevelopment()),
+        wishedScope(d),
+        d.getRevisionCount());
+  }
+
+  public String wishedScope(NeedsDescription d) {
+    return d.getWishedMembers() == null ? "" : texts.get("needs.wishedScope", d.getWishedMembers(),
+        d.getWishedDays().stripTrailingZeros().toPlainString().replace('.', ','));
+  }
+
+  public String stageLabel(String stage) {
+    return stage == null ? "" : texts.get("stage." + stage);
+  }
+
+  private String yesNo(Boolean value) {
+    return texts.get(Boolean.TRUE.equals(value) ? "yes" : "no");
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  private LocalDateTime now() {
+    return LocalDateTime.now(clock);
+  }
+}

@@ -1,0 +1,19 @@
+package se.kvalitetsarbete.allocation;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** What a rektor submitted in a needs description, already checked field by field. */
+public record NeedsInput(
+    boolean applying,
+    String needs,
+    String basis,
+    boolean restsOnAnalysis,
+    String targetGroup,
+    String targetStage,
+    List<String> wantedSupport,
+    List<String> wantedSpecialities,
+    String teachersInvolved,
+    boolean ongoingDevelopment,
+    Integer wishedMembers,
+    BigDecimal wishedDaysPerWeek) {}

@@ -1,0 +1,37 @@
+package se.kvalitetsarbete.assignment;
+
+import java.time.LocalTime;
+import java.util.Date;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import se.kvalitetsarbete.common.Dates;
+
+/** What the Assignment model asks of the records (multi-instance collections, timer dates, gateways). */
+@Component
+public class AssignmentRecords {
+
+  /** Follow-up conversations fall due in the morning of their day. */
+  private static final LocalTime FOLLOW_UP_TIME = LocalTime.of(8, 0);
+
+  private final Assignments assignments;
+
+  public AssignmentRecords(Assignments assignments) {
+    this.assignments = assignments;
+  }
+
+  public List<String> participantsOf(Long assignmentId) {
+    return assignments.participants(assignmentId);
+  }
+
+  public List<Long> followUpIds(Long assignmentId) {
+    return assignments.followUpIds(assignmentId);
+  }
+
+  public Date followUpDue(Long followUpId) {
+    return Dates.toDate(assignments.followUp(followUpId).getDueOn().atTime(FOLLOW_UP_TIME));
+  }
+
+  public boolean moreSupportNeeded(Long followUpId) {
+    return assignments.followUp(followUpId).isMoreSupportNeeded();
+  }
+}

@@ -1,0 +1,44 @@
+package se.kvalitetsarbete.assignment;
+
+import static se.kvalitetsarbete.assignment.AssignmentProcess.*;
+
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import se.kvalitetsarbete.common.CurrentUser;
+import se.kvalitetsarbete.common.FormInput;
+import se.kvalitetsarbete.common.Texts;
+
+/** Task_HoldCheckIn: how the work relates to the original order, and any change of focus or scope. */
+@Component
+public class CheckInForm implements TaskListener {
+
+  private final Assignments assignments;
+  private final Texts texts;
+
+  public CheckInForm(Assignments assignments, Texts texts) {
+    this.assignments = assignments;
+    this.texts = texts;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Long id = (Long) task.getVariable(ASSIGNMENT_ID);
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      task.setVariableLocal("orderSummary", assignments.orderSummary(id));
+      for (String field : new String[] {"relationToOrder", "focusChanged", "changeOfFocus", "continueAssignment"}) {
+        task.setVariableLocal(field, null);
+      }
+    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      FormInput in = new FormInput(task, texts);
+      String relation = in.text("relationToOrder", 4000, true);
+      boolean focusChanged = in.bool("focusChanged");
+      String change = in.text("changeOfFocus", 4000, focusChanged);
+      boolean finished = "FINISH".equals(in.choice("continueAssignment", Set.of("CONTINUE", "FINISH"), true));
+      in.check();
+      assignments.checkIn(id, relation, focusChanged ? change : null, CurrentUser.of(task));
+      task.getExecution().setVariable(ASSIGNMENT_FINISHED, finished);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package se.kvalitetsarbete.assignment;
+
+import static se.kvalitetsarbete.assignment.AssignmentProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import se.kvalitetsarbete.common.Dates;
+import se.kvalitetsarbete.organisation.Term;
+
+/** Task_RegisterAssignment: the granted decision becomes an assignment with its participants and term. */
+@Component
+public class RegisterAssignment implements JavaDelegate {
+
+  /** The term's last day ends at this hour. */
+  private static final int TERM_ENDS_AT_HOUR = 16;
+
+  private final Assignments assignments;
+
+  public RegisterAssignment(Assignments assignments) {
+    this.assignments = assignments;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Assignment assignment = assignments.register((Long) execution.getVariable(DECISION_ID));
+    Term term = assignment.getDecision().getNeedsDescription().getRound().getTerm();
+    execution.setVariable(ASSIGNMENT_ID, assignment.getId());
+    execution.setVariable(PARTICIPANTS, String.join(",", assignments.participants(assignment.getId())));
+    execution.setVariable("unitName", assignments.unit(assignment.getId()).getName());
+    execution.setVariable("termLabel", term.label());
+    execution.setVariable(TERM_END, Dates.toDate(term.getEndsOn().atTime(TERM_ENDS_AT_HOUR, 0)));
+  }
+}

@@ -1,0 +1,42 @@
+package se.kvalitetsarbete.assignment;
+
+import static se.kvalitetsarbete.assignment.AssignmentProcess.*;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+import se.kvalitetsarbete.common.Texts;
+
+/**
+ * Task_RemindFollowUpOwner: the conversation is two weeks overdue. The task moves to the top of
+ * its owners' lists and carries a reminder comment (shown in Tasklist); the reminder is recorded.
+ */
+@Component
+public class RemindFollowUpOwner implements JavaDelegate {
+
+  static final int REMINDED_PRIORITY = 80;
+
+  private final Assignments assignments;
+  private final Texts texts;
+
+  public RemindFollowUpOwner(Assignments assignments, Texts texts) {
+    this.assignments = assignments;
+    this.texts = texts;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Long followUpId = (Long) execution.getVariable(FOLLOW_UP_ID);
+    TaskService tasks = execution.getProcessEngineServices().getTaskService();
+    for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+        .taskDefinitionKey(TASK_HOLD_FOLLOW_UP).list()) {
+      if (followUpId.equals(tasks.getVariable(task.getId(), FOLLOW_UP_ID))) {
+        tasks.setPriority(task.getId(), REMINDED_PRIORITY);
+        tasks.createComment(task.getId(), execution.getProcessInstanceId(), texts.get("followUp.reminder"));
+      }
+    }
+    assignments.remind(followUpId);
+  }
+}

@@ -1,0 +1,189 @@
+package se.kvalitetsarbete.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * Reads and checks what a user submitted with a task, the same rules for Tasklist and REST.
+ * Collects every problem, then {@link #check()} refuses the submission with one Swedish message
+ * that names each field.
+ */
+public class FormInput {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final VariableScope scope;
+  private final Texts texts;
+  private final List<String> problems = new ArrayList<>();
+
+  public FormInput(VariableScope scope, Texts texts) {
+    this.scope = scope;
+    this.texts = texts;
+  }
+
+  /** A text, trimmed; null when empty and not required. */
+  public String text(String field, int maxLength, boolean required) {
+    Object raw = scope.getVariable(field);
+    String value = raw == null ? null : raw.toString().trim();
+    if (value == null || value.isEmpty()) {
+      if (required) {
+        problem("error.required", field);
+      }
+      return null;
+    }
+    if (value.length() > maxLength) {
+      problem("error.tooLong", field, maxLength);
+      return null;
+    }
+    return value;
+  }
+
+  public boolean bool(String field) {
+    Object raw = scope.getVariable(field);
+    if (raw == null || raw instanceof Boolean) {
+      return Boolean.TRUE.equals(raw);
+    }
+    String value = raw.toString().trim();
+    if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false") || value.isEmpty()) {
+      return value.equalsIgnoreCase("true");
+    }
+    problem("error.notBoolean", field);
+    return false;
+  }
+
+  public BigDecimal number(String field, BigDecimal min, BigDecimal max, boolean required) {
+    return toNumber(field, scope.getVariable(field), min, max, required);
+  }
+
+  public Integer integer(String field, int min, int max, boolean required) {
+    BigDecimal value = number(field, BigDecimal.valueOf(min), BigDecimal.valueOf(max), required);
+    if (value != null && value.stripTrailingZeros().scale() > 0) {
+      problem("error.notWholeNumber", field);
+      return null;
+    }
+    return value == null ? null : value.intValue();
+  }
+
+  /** One of the allowed values (a radio or select field). */
+  public String choice(String field, Set<String> allowed, boolean required) {
+    String value = text(field, 100, required);
+    if (value != null && !allowed.contains(value)) {
+      problem("error.notAChoice", field);
+      return null;
+    }
+    return value;
+  }
+
+  /** A checklist or tag list: every value must be one of the allowed ones. */
+  public List<String> list(String field, Set<String> allowed, boolean required) {
+    List<String> values = new ArrayList<>();
+    for (JsonNode item : jsonArray(field, scope.getVariable(field))) {
+      values.add(item.asText());
+    }
+    if (values.isEmpty() && required) {
+      problem("error.requiredChoice", field);
+    }
+    if (!allowed.isEmpty() && values.stream().anyMatch(v -> !allowed.contains(v))) {
+      problem("error.notAChoice", field);
+    }
+    return values;
+  }
+
+  /** A JSON array variable (a dynamic list in a form), as Jackson nodes. */
+  public List<JsonNode> objects(String field) {
+    List<JsonNode> items = new ArrayList<>();
+    jsonArray(field, scope.getVariable(field)).forEach(items::add);
+    return items;
+  }
+
+  /** A number inside a submitted JSON object, checked like a top-level field. */
+  public BigDecimal number(String field, JsonNode node, BigDecimal min, BigDecimal max, boolean required) {
+    Object raw = node == null || node.isNull() ? null : node.isNumber() ? node.decimalValue() : node.asText();
+    return toNumber(field, raw, min, max, required);
+  }
+
+  /** Records a rule broken across fields; the key's text receives the arguments. */
+  public void problem(String key, Object... args) {
+    Object[] labelled = args.clone();
+    if (labelled.length > 0 && labelled[0] instanceof String field) {
+      labelled[0] = label(field);
+    }
+    problems.add(texts.get(key, labelled));
+  }
+
+  public void require(boolean condition, String key, Object... args) {
+    if (!condition) {
+      problem(key, args);
+    }
+  }
+
+  public boolean hasProblems() {
+    return !problems.isEmpty();
+  }
+
+  /** Refuses the submission, with every problem found, if there were any. */
+  public void check() {
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(texts.get("error.form", String.join(" ", problems)));
+    }
+  }
+
+  private String label(String field) {
+    String key = "field." + field;
+    String label = texts.get(key);
+    return label.equals(key) ? field : label;
+  }
+
+  private BigDecimal toNumber(String field, Object raw, BigDecimal min, BigDecimal max, boolean required) {
+    if (raw == null || raw.toString().isBlank()) {
+      if (required) {
+        problem("error.required", field);
+      }
+      return null;
+    }
+    BigDecimal value;
+    try {
+      value = raw instanceof Number n ? new BigDecimal(n.toString()) : new BigDecimal(raw.toString().trim().replace(',', '.'));
+    } catch (NumberFormatException e) {
+      problem("error.notANumber", field);
+      return null;
+    }
+    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+      problem("error.outOfRange", field, min.stripTrailingZeros().toPlainString(), max.stripTrailingZeros().toPlainString());
+      return null;
+    }
+    return value;
+  }
+
+  private Iterable<JsonNode> jsonArray(String field, Object raw) {
+    if (raw == null) {
+      return List.of();
+    }
+    try {
+      JsonNode node;
+      if (raw instanceof Collection<?> collection) {
+        node = JSON.valueToTree(collection);
+      } else {
+        String text = raw.toString().trim();
+        if (text.isEmpty()) {
+          return List.of();
+        }
+        node = text.startsWith("[") ? JSON.readTree(text) : JSON.valueToTree(List.of(text.split("\\s*,\\s*")));
+      }
+      if (node.isArray()) {
+        return node;
+      }
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      // reported below
+    }
+    problem("error.notAList", field);
+    return List.of();
+  }
+}

@@ -1,0 +1,64 @@
+package se.kvalitetsarbete.organisation;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.time.LocalDate;
+
+/** A term (HT/VT and year) that the quality team is allocated for. */
+@Entity
+public class Term {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Enumerated(EnumType.STRING)
+  private Season season;
+
+  @Column(name = "term_year")
+  private int year;
+
+  private LocalDate startsOn;
+
+  private LocalDate endsOn;
+
+  protected Term() {}
+
+  public Term(Season season, int year) {
+    this.season = season;
+    this.year = year;
+    this.startsOn = season.startIn(year);
+    this.endsOn = season.endIn(year);
+  }
+
+  /** The term that a round opening on this date allocates: before July the autumn, else next spring. */
+  public static Term.Key nextAfter(LocalDate date) {
+    return date.getMonthValue() <= 6
+        ? new Key(Season.HT, date.getYear())
+        : new Key(Season.VT, date.getYear() + 1);
+  }
+
+  /** The two terms before this one: the "had the team recently" window. */
+  public Key[] previousTwo() {
+    return season == Season.HT
+        ? new Key[] {new Key(Season.VT, year), new Key(Season.HT, year - 1)}
+        : new Key[] {new Key(Season.HT, year - 1), new Key(Season.VT, year - 1)};
+  }
+
+  public String label() {
+    return season.name() + " " + year;
+  }
+
+  public Long getId() { return id; }
+  public Season getSeason() { return season; }
+  public int getYear() { return year; }
+  public LocalDate getStartsOn() { return startsOn; }
+  public LocalDate getEndsOn() { return endsOn; }
+
+  public record Key(Season season, int year) {}
+}
