@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import se.kvalitetsarbete.common.CurrentUser;
 import org.springframework.stereotype.Component;
 import se.kvalitetsarbete.allocation.AllocationDecision.Outcome;
+import se.kvalitetsarbete.common.FormFields;
 import se.kvalitetsarbete.common.FormInput;
 import se.kvalitetsarbete.common.JsonVariables;
 import se.kvalitetsarbete.common.Texts;
@@ -31,11 +32,12 @@ public class DecideAllocationForm implements TaskListener {
   public void notify(DelegateTask task) {
     Long roundId = (Long) task.getVariable(ROUND_ID);
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      task.setVariableLocal("capacityText", meeting.capacityText(roundId));
-      task.setVariableLocal("teamMemberOptions", JsonVariables.json(meeting.memberOptions()));
-      task.setVariableLocal(DECISIONS, JsonVariables.json(meeting.decisionRows(roundId)));
+      FormFields.show(task, "capacityText", meeting.capacityText(roundId));
+      FormFields.show(task, "teamMemberOptions", JsonVariables.json(meeting.memberOptions()));
+      FormFields.prefill(task, java.util.Map.of(DECISIONS, JsonVariables.json(meeting.decisionRows(roundId))));
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       meeting.decide(roundId, read(task), CurrentUser.of(task));
+      FormFields.clear(task, DECISIONS);
     }
   }
 

@@ -4,6 +4,8 @@ import static se.kvalitetsarbete.allocation.TermAllocationProcess.*;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -11,6 +13,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import se.kvalitetsarbete.common.Dates;
+import se.kvalitetsarbete.common.FormFields;
 import se.kvalitetsarbete.common.FormInput;
 import se.kvalitetsarbete.common.JsonVariables;
 import se.kvalitetsarbete.common.Texts;
@@ -23,6 +26,9 @@ import se.kvalitetsarbete.organisation.Toolbox;
  */
 @Component
 public class NeedsDescriptionForm implements TaskListener {
+
+  static final String[] INPUTS = {"application", "needs", "basis", "restsOnAnalysis", "targetGroup", "targetStage",
+      "wantedSupport", "wantedSpecialities", "teachersInvolved", "ongoingDevelopment", "wishedMembers", "wishedDaysPerWeek"};
 
   private static final Set<String> STAGES = Arrays.stream(NeedsDescription.TargetStage.values()).map(Enum::name).collect(Collectors.toSet());
   private static final Set<String> SPECIALITIES = Arrays.stream(Speciality.values()).map(Enum::name).collect(Collectors.toSet());
@@ -45,25 +51,28 @@ public class NeedsDescriptionForm implements TaskListener {
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       NeedsInput input = read(task);
       descriptions.submit(id, input);
+      FormFields.clear(task, INPUTS);
       task.getExecution().setVariable(APPLYING, input.applying());
     }
   }
 
   private void show(DelegateTask task, NeedsDescription d) {
-    task.setVariableLocal("roundDeadlineText", Dates.show(d.getRound().getDeadline()));
-    task.setVariableLocal("reviewComment", d.getReviewComment());
-    task.setVariableLocal("application", d.getStatus() == NeedsDescription.Status.REVISION ? "APPLY" : null);
-    task.setVariableLocal("needs", d.getNeeds());
-    task.setVariableLocal("basis", d.getBasis());
-    task.setVariableLocal("restsOnAnalysis", d.getRestsOnAnalysis());
-    task.setVariableLocal("targetGroup", d.getTargetGroup());
-    task.setVariableLocal("targetStage", d.getTargetStage());
-    task.setVariableLocal("wantedSupport", JsonVariables.json(csv(d.getWantedSupport())));
-    task.setVariableLocal("wantedSpecialities", JsonVariables.json(csv(d.getWantedSpecialities())));
-    task.setVariableLocal("teachersInvolved", d.getTeachersInvolved());
-    task.setVariableLocal("ongoingDevelopment", d.getOngoingDevelopment());
-    task.setVariableLocal("wishedMembers", d.getWishedMembers());
-    task.setVariableLocal("wishedDaysPerWeek", d.getWishedDays() == null ? null : d.getWishedDays().doubleValue());
+    FormFields.show(task, "roundDeadlineText", Dates.show(d.getRound().getDeadline()));
+    FormFields.show(task, "reviewComment", d.getReviewComment());
+    Map<String, Object> inputs = new HashMap<>();
+    inputs.put("application", d.getStatus() == NeedsDescription.Status.REVISION ? "APPLY" : null);
+    inputs.put("needs", d.getNeeds());
+    inputs.put("basis", d.getBasis());
+    inputs.put("restsOnAnalysis", d.getRestsOnAnalysis());
+    inputs.put("targetGroup", d.getTargetGroup());
+    inputs.put("targetStage", d.getTargetStage());
+    inputs.put("wantedSupport", JsonVariables.json(csv(d.getWantedSupport())));
+    inputs.put("wantedSpecialities", JsonVariables.json(csv(d.getWantedSpecialities())));
+    inputs.put("teachersInvolved", d.getTeachersInvolved());
+    inputs.put("ongoingDevelopment", d.getOngoingDevelopment());
+    inputs.put("wishedMembers", d.getWishedMembers());
+    inputs.put("wishedDaysPerWeek", d.getWishedDays() == null ? null : d.getWishedDays().doubleValue());
+    FormFields.prefill(task, inputs);
   }
 
   private NeedsInput read(DelegateTask task) {

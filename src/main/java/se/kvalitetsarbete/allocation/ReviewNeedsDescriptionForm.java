@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import se.kvalitetsarbete.common.FormFields;
 import se.kvalitetsarbete.common.FormInput;
 import se.kvalitetsarbete.common.Texts;
 
@@ -26,9 +27,8 @@ public class ReviewNeedsDescriptionForm implements TaskListener {
   public void notify(DelegateTask task) {
     Long id = (Long) task.getVariable(NEEDS_DESCRIPTION_ID);
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      task.setVariableLocal("needsSummary", descriptions.summary(id));
-      task.setVariableLocal("reviewOutcome", null);
-      task.setVariableLocal("reviewComment", null);
+      FormFields.show(task, "needsSummary", descriptions.summary(id));
+      FormFields.prefillEmpty(task, "reviewOutcome", "reviewComment");
       return;
     }
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
@@ -39,6 +39,7 @@ public class ReviewNeedsDescriptionForm implements TaskListener {
     String comment = in.text("reviewComment", 4000, revise);
     in.check();
     NeedsDescription description = descriptions.review(id, !revise, comment);
+    FormFields.clear(task, "reviewOutcome", "reviewComment");
     DelegateExecution execution = task.getExecution();
     execution.setVariable(REVISION_REQUESTED, revise);
     if (!revise) {

@@ -7,12 +7,15 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import se.kvalitetsarbete.common.CurrentUser;
+import se.kvalitetsarbete.common.FormFields;
 import se.kvalitetsarbete.common.FormInput;
 import se.kvalitetsarbete.common.Texts;
 
 /** Task_HoldCheckIn: how the work relates to the original order, and any change of focus or scope. */
 @Component
 public class CheckInForm implements TaskListener {
+
+  private static final String[] INPUTS = {"relationToOrder", "focusChanged", "changeOfFocus", "continueAssignment"};
 
   private final Assignments assignments;
   private final Texts texts;
@@ -26,10 +29,8 @@ public class CheckInForm implements TaskListener {
   public void notify(DelegateTask task) {
     Long id = (Long) task.getVariable(ASSIGNMENT_ID);
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      task.setVariableLocal("orderSummary", assignments.orderSummary(id));
-      for (String field : new String[] {"relationToOrder", "focusChanged", "changeOfFocus", "continueAssignment"}) {
-        task.setVariableLocal(field, null);
-      }
+      FormFields.show(task, "orderSummary", assignments.orderSummary(id));
+      FormFields.prefillEmpty(task, INPUTS);
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       FormInput in = new FormInput(task, texts);
       String relation = in.text("relationToOrder", 4000, true);
@@ -38,6 +39,7 @@ public class CheckInForm implements TaskListener {
       boolean finished = "FINISH".equals(in.choice("continueAssignment", Set.of("CONTINUE", "FINISH"), true));
       in.check();
       assignments.checkIn(id, relation, focusChanged ? change : null, CurrentUser.of(task));
+      FormFields.clear(task, INPUTS);
       task.getExecution().setVariable(ASSIGNMENT_FINISHED, finished);
     }
   }

@@ -5,6 +5,7 @@ import static se.kvalitetsarbete.assignment.AssignmentProcess.ASSIGNMENT_ID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import se.kvalitetsarbete.common.FormFields;
 import se.kvalitetsarbete.common.FormInput;
 import se.kvalitetsarbete.common.Texts;
 
@@ -24,15 +25,15 @@ public class ClosingConversationForm implements TaskListener {
   public void notify(DelegateTask task) {
     Long id = (Long) task.getVariable(ASSIGNMENT_ID);
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      task.setVariableLocal("orderSummary", assignments.orderSummary(id));
-      task.setVariableLocal("closingSummary", null);
-      task.setVariableLocal("continuationPlan", null);
+      FormFields.show(task, "orderSummary", assignments.orderSummary(id));
+      FormFields.prefillEmpty(task, "closingSummary", "continuationPlan");
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       FormInput in = new FormInput(task, texts);
       String summary = in.text("closingSummary", 4000, true);
       String plan = in.text("continuationPlan", 4000, true);
       in.check();
       assignments.close(id, summary, plan);
+      FormFields.clear(task, "closingSummary", "continuationPlan");
     }
   }
 }

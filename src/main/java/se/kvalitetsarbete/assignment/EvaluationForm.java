@@ -5,6 +5,7 @@ import static se.kvalitetsarbete.assignment.AssignmentProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import se.kvalitetsarbete.common.FormFields;
 import se.kvalitetsarbete.common.FormInput;
 import se.kvalitetsarbete.common.Texts;
 
@@ -25,10 +26,8 @@ public class EvaluationForm implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      for (String field : DIMENSIONS) {
-        task.setVariableLocal(field, null);
-      }
-      task.setVariableLocal("evaluationComment", null);
+      FormFields.prefillEmpty(task, DIMENSIONS);
+      FormFields.prefillEmpty(task, "evaluationComment");
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       FormInput in = new FormInput(task, texts);
       int[] ratings = new int[DIMENSIONS.length];
@@ -39,6 +38,8 @@ public class EvaluationForm implements TaskListener {
       String comment = in.text("evaluationComment", 4000, false);
       in.check();
       assignments.evaluate((Long) task.getVariable(ASSIGNMENT_ID), (String) task.getVariable(RESPONDENT), ratings, comment);
+      FormFields.clear(task, DIMENSIONS);
+      FormFields.clear(task, "evaluationComment");
     }
   }
 }

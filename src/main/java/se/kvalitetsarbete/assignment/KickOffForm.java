@@ -5,6 +5,7 @@ import static se.kvalitetsarbete.assignment.AssignmentProcess.ASSIGNMENT_ID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import se.kvalitetsarbete.common.FormFields;
 import se.kvalitetsarbete.common.FormInput;
 import se.kvalitetsarbete.common.Texts;
 import se.kvalitetsarbete.organisation.Toolbox;
@@ -12,6 +13,8 @@ import se.kvalitetsarbete.organisation.Toolbox;
 /** Task_HoldKickOff: agreed goals, the form of support, who takes part. */
 @Component
 public class KickOffForm implements TaskListener {
+
+  private static final String[] INPUTS = {"goals", "supportForms", "kickOffParticipants"};
 
   private final Assignments assignments;
   private final Texts texts;
@@ -25,10 +28,8 @@ public class KickOffForm implements TaskListener {
   public void notify(DelegateTask task) {
     Long id = (Long) task.getVariable(ASSIGNMENT_ID);
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      task.setVariableLocal("orderSummary", assignments.orderSummary(id));
-      for (String field : new String[] {"goals", "supportForms", "kickOffParticipants"}) {
-        task.setVariableLocal(field, null);
-      }
+      FormFields.show(task, "orderSummary", assignments.orderSummary(id));
+      FormFields.prefillEmpty(task, INPUTS);
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       FormInput in = new FormInput(task, texts);
       String goals = in.text("goals", 4000, true);
@@ -36,6 +37,7 @@ public class KickOffForm implements TaskListener {
       String participants = in.text("kickOffParticipants", 1000, true);
       in.check();
       assignments.kickOff(id, goals, supportForms, participants);
+      FormFields.clear(task, INPUTS);
     }
   }
 }

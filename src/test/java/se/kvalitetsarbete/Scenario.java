@@ -1,0 +1,183 @@
+package se.kvalitetsarbete;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+import se.kvalitetsarbete.allocation.AllocationRoundRepository;
+import se.kvalitetsarbete.organisation.SchoolForm;
+import se.kvalitetsarbete.organisation.Speciality;
+import se.kvalitetsarbete.organisation.TeamMember;
+import se.kvalitetsarbete.organisation.TeamMemberRepository;
+import se.kvalitetsarbete.organisation.Unit;
+import se.kvalitetsarbete.organisation.UnitRepository;
+
+/**
+ * The municipality a process test plays in: fresh units, the quality team, a term no other test
+ * uses, and the steps people take in Tasklist.
+ */
+@Component
+public class Scenario {
+
+  private static final AtomicInteger NEXT_YEAR = new AtomicInteger(2040);
+  private static final AtomicInteger NEXT_CODE = new AtomicInteger(10_000_000);
+
+  public static final List<String> TEAM = List.of("team1", "team2", "team3", "team4", "team5", "team6", "team7");
+
+  private final UnitRepository units;
+  private final TeamMemberRepository members;
+  private final AllocationRoundRepository rounds;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final ManagementService management;
+
+  public Scenario(UnitRepository units, TeamMemberRepository members, AllocationRoundRepository rounds,
+      RuntimeService runtime, TaskService tasks, ManagementService management) {
+    this.units = units;
+    this.members = members;
+    this.rounds = rounds;
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.management = management;
+  }
+
+  /** Only these units are active: earlier tests' units are not invited again. */
+  public List<Unit> municipalityWith(SchoolForm... forms) {
+    units.findAll().forEach(u -> {
+      u.setActive(false);
+      units.save(u);
+    });
+    List<Unit> created = new ArrayList<>();
+    for (SchoolForm form : forms) {
+      String code = String.valueOf(NEXT_CODE.incrementAndGet());
+      created.add(units.save(new Unit(code, "Enhet " + code, form, "rektor-" + code)));
+    }
+    for (String userId : TEAM) {
+      if (members.findByUserId(userId).isEmpty()) {
+        members.save(new TeamMember(userId, "Teammedlem " + userId, List.of(Speciality.KOLLEGIALT_LARANDE), new BigDecimal("3.5")));
+      }
+    }
+    return created;
+  }
+
+  public int freshYear() {
+    return NEXT_YEAR.incrementAndGet();
+  }
+
+  public ProcessInstance startRound(int year) {
+    return runtime.startProcessInstanceByKey("TermAllocation", Variables.createVariables()
+        .putValue("termSeason", "HT").putValue("termYear", year)
+        .putValue("applicationDeadline", LocalDate.now().plusWeeks(2).toString()));
+  }
+
+  public Long roundId(ProcessInstance round) {
+    return (Long) runtime.getVariable(round.getId(), "roundId");
+  }
+
+  public ProcessInstance needsDescriptionOf(ProcessInstance round, Unit unit) {
+    return runtime.createProcessInstanceQuery()
+        .processInstanceBusinessKey("round-" + roundId(round) + "-" + unit.getCode()).singleResult();
+  }
+
+  public Task task(ProcessInstance instance, String taskId) {
+    return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskId).singleResult();
+  }
+
+  public List<Task> tasks(ProcessInstance instance, String taskId) {
+    return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskId).list();
+  }
+
+  /** A complete, valid needs description, as the form submits it. */
+  public Map<String, Object> needsDescription() {
+    Map<String, Object> form = new HashMap<>();
+    form.put("application", "APPLY");
+    form.put("needs", "Läsförståelsen i åk 2 behöver stärkas; lärarna vill pröva nya arbetssätt.");
+    form.put("basis", "Resultaten på de nationella delproven i åk 3 har sjunkit två år i rad.");
+    form.put("restsOnAnalysis", true);
+    form.put("targetGroup", "Åk 2, arbetslag Lila");
+    form.put("targetStage", "F_3");
+    form.put("wantedSupport", SpinValues.jsonValue("[\"SAMUNDERVISNING\",\"MODELLERING\"]").create());
+    form.put("wantedSpecialities", SpinValues.jsonValue("[\"SPRAKINRIKTAD_UNDERVISNING\"]").create());
+    form.put("teachersInvolved", "Arbetslag Lila");
+    form.put("ongoingDevelopment", false);
+    form.put("wishedMembers", 2);
+    form.put("wishedDaysPerWeek", 2.5);
+    return form;
+  }
+
+  public Map<String, Object> with(Map<String, Object> form, String key, Object value) {
+    Map<String, Object> copy = new HashMap<>(form);
+    copy.put(key, value);
+    return copy;
+  }
+
+  public void complete(Task task, Map<String, Object> form) {
+    tasks.complete(task.getId(), form);
+  }
+
+  public void submitNeeds(ProcessInstance needs) {
+    complete(task(needs, "Task_WriteNeedsDescription"), needsDescription());
+  }
+
+  public void review(ProcessInstance needs, String outcome, String comment) {
+    complete(task(needs, "Task_ReviewNeedsDescription"), Map.of("reviewOutcome", outcome, "reviewComment", comment == null ? "" : comment));
+  }
+
+  public void applyAndApprove(ProcessInstance needs) {
+    submitNeeds(needs);
+    review(needs, "APPROVE", null);
+  }
+
+  public Job timer(ProcessInstance instance, String activityId) {
+    List<Job> jobs = management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).list();
+    if (jobs.size() != 1) {
+      throw new AssertionError("Expected one timer at " + activityId + " but found " + jobs.size());
+    }
+    return jobs.get(0);
+  }
+
+  public void fire(ProcessInstance instance, String activityId) {
+    management.executeJob(timer(instance, activityId).getId());
+  }
+
+  /** The round's deadline passes: drafts still open become late, then the round closes. */
+  public void passDeadline(ProcessInstance round) {
+    for (ProcessInstance needs : runtime.createProcessInstanceQuery().processDefinitionKey("NeedsDescription")
+        .variableValueEquals("roundId", roundId(round)).list()) {
+      management.createJobQuery().processInstanceId(needs.getId()).activityId("Timer_ApplicationDeadline").list()
+          .forEach(job -> management.executeJob(job.getId()));
+    }
+    fire(round, "Timer_ApplicationDeadline");
+  }
+
+  /** One row of the meeting's decision list. */
+  public Map<String, Object> decision(Long needsDescriptionId, String outcome, List<String> members, Double days, String motivation) {
+    Map<String, Object> row = new HashMap<>();
+    row.put("needsDescriptionId", needsDescriptionId);
+    row.put("outcome", outcome);
+    row.put("members", members);
+    row.put("daysPerWeek", days);
+    row.put("motivation", motivation);
+    return row;
+  }
+
+  public void decide(ProcessInstance round, List<Map<String, Object>> rows) {
+    complete(task(round, "Task_DecideAllocation"), Map.of("decisions", se.kvalitetsarbete.common.JsonVariables.json(rows)));
+  }
+
+  public AllocationRoundRepository rounds() {
+    return rounds;
+  }
+}

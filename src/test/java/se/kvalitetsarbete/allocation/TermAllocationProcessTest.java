@@ -1,0 +1,299 @@
+package se.kvalitetsarbete.allocation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import se.kvalitetsarbete.Scenario;
+import se.kvalitetsarbete.common.InvalidInputException;
+import se.kvalitetsarbete.organisation.SchoolForm;
+import se.kvalitetsarbete.organisation.Term;
+import se.kvalitetsarbete.organisation.Unit;
+
+/** The term allocation of the quality team, as the rektorer, coordinators and the meeting go through it. */
+@SpringBootTest
+@ActiveProfiles("test")
+class TermAllocationProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired Scenario scenario;
+  @Autowired NeedsDescriptionRepository descriptions;
+  @Autowired AllocationDecisionRepository decisions;
+  @Autowired AllocationRoundRepository rounds;
+
+  List<Unit> units;
+  ProcessInstance round;
+
+  @BeforeEach
+  void aRoundOpensForTwoUnits() {
+    AbstractAssertions.init(engine);
+    units = scenario.municipalityWith(SchoolForm.GRUNDSKOLA_F3, SchoolForm.GRUNDSKOLA_7_9);
+    round = scenario.startRound(scenario.freshYear());
+  }
+
+  @Test
+  void everyApprovedNeedGoesThroughTheMeetingToAnAssignmentAndEveryRektorIsTold() {
+    assertThat(round).isWaitingAt("Timer_ApplicationDeadline");
+    ProcessInstance first = scenario.needsDescriptionOf(round, units.get(0));
+    ProcessInstance second = scenario.needsDescriptionOf(round, units.get(1));
+    assertThat(first).isWaitingAt("Task_WriteNeedsDescription").task().isAssignedTo(units.get(0).getRektorUserId());
+
+    scenario.applyAndApprove(first);
+    scenario.complete(scenario.task(second, "Task_WriteNeedsDescription"),
+        scenario.with(scenario.with(scenario.needsDescription(), "targetStage", "AR_7_9"), "restsOnAnalysis", false));
+    scenario.review(second, "APPROVE", "Tydligt avgränsat.");
+    assertThat(first).isEnded().hasPassed("Task_PrioritiseNeedsDescription");
+    assertThat(first).isEnded().hasPassed("EndEvent_ReadyForMeeting");
+
+    scenario.passDeadline(round);
+    assertThat(round).isWaitingAt("Task_DecideAllocation");
+    Task meeting = scenario.task(round, "Task_DecideAllocation");
+    assertThat(meeting).hasCandidateGroup("coordinators");
+    assertThat((String) tasks.getVariable(meeting.getId(), "capacityText")).contains("24,5 dagar per vecka");
+
+    Long roundId = scenario.roundId(round);
+    List<NeedsDescription> agenda = descriptions.findByRoundIdAndStatusOrderByPriorityPointsDescIdAsc(roundId, NeedsDescription.Status.APPROVED);
+    assertThat(agenda).extracting(d -> d.getUnit().getId()).containsExactly(units.get(0).getId(), units.get(1).getId());
+    assertThat(agenda.get(0).getPriorityPoints()).isEqualTo(3 + 2 + 2 + 1);
+    assertThat(agenda.get(0).getPriorityReason()).contains("Behovet vilar på en analys av resultat (+3)");
+
+    scenario.decide(round, List.of(
+        scenario.decision(agenda.get(0).getId(), "GRANTED", List.of("team1", "team2"), 2.5, null),
+        scenario.decision(agenda.get(1).getId(), "PARTLY_GRANTED", List.of("team3"), 2.0, null)));
+
+    assertThat(round).isWaitingAt("Task_AcknowledgeDecision", "CallActivity_Assignment");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("Assignment").superProcessInstanceId(round.getId()).count()).isEqualTo(2);
+    List<Task> told = scenario.tasks(round, "Task_AcknowledgeDecision");
+    assertThat(told).extracting(Task::getAssignee).containsExactlyInAnyOrder(units.get(0).getRektorUserId(), units.get(1).getRektorUserId());
+    assertThat((String) tasks.getVariable(told.get(0).getId(), "decisionText")).contains("Rektorsmötets beslut", "poäng");
+    assertThat(decisions.findByRound(roundId)).extracting(AllocationDecision::getOutcome)
+        .containsExactly(AllocationDecision.Outcome.GRANTED, AllocationDecision.Outcome.PARTLY_GRANTED);
+    assertThat(rounds.findById(roundId).orElseThrow().getStatus()).isEqualTo(AllocationRound.Status.DECIDED);
+  }
+
+  @Test
+  void aDescriptionSentBackForRevisionReturnsToTheRektorWithTheComment() {
+    ProcessInstance needs = scenario.needsDescriptionOf(round, units.get(0));
+    scenario.submitNeeds(needs);
+    scenario.review(needs, "REVISE", "Beskriv vilka resultat behovet bygger på.");
+
+    assertThat(needs).isWaitingAt("Task_WriteNeedsDescription");
+    Task revise = scenario.task(needs, "Task_WriteNeedsDescription");
+    assertThat(tasks.getVariable(revise.getId(), "reviewComment")).isEqualTo("Beskriv vilka resultat behovet bygger på.");
+    assertThat(tasks.getVariable(revise.getId(), "needs")).asString().startsWith("Läsförståelsen");
+
+    scenario.applyAndApprove(needs);
+    assertThat(needs).isEnded().hasPassed("EndEvent_ReadyForMeeting");
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(needs.getId())
+        .activityId("Task_WriteNeedsDescription").count()).isEqualTo(2);
+    NeedsDescription stored = descriptions.findById((Long) historicVariable(needs, "needsDescriptionId")).orElseThrow();
+    assertThat(stored.getRevisionCount()).isEqualTo(1);
+    assertThat(stored.getStatus()).isEqualTo(NeedsDescription.Status.APPROVED);
+  }
+
+  @Test
+  void sendingBackWithoutACommentIsRefusedAndNothingChanges() {
+    ProcessInstance needs = scenario.needsDescriptionOf(round, units.get(0));
+    scenario.submitNeeds(needs);
+
+    assertThatThrownBy(() -> scenario.review(needs, "REVISE", ""))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Kommentar till rektor: fältet måste fyllas i.");
+    assertThat(needs).isWaitingAt("Task_ReviewNeedsDescription");
+    assertThat(descriptionOf(needs).getStatus()).isEqualTo(NeedsDescription.Status.SUBMITTED);
+  }
+
+  @Test
+  void anIncompleteNeedsDescriptionIsRefusedNamingEveryField() {
+    ProcessInstance needs = scenario.needsDescriptionOf(round, units.get(0));
+    Map<String, Object> form = scenario.with(scenario.with(scenario.needsDescription(), "needs", " "), "wishedMembers", 5);
+
+    assertThatThrownBy(() -> scenario.complete(scenario.task(needs, "Task_WriteNeedsDescription"), form))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Utvecklingsbehov: fältet måste fyllas i.")
+        .hasMessageContaining("Önskat antal teammedlemmar: ange ett värde mellan 1 och 3.");
+    assertThat(needs).isWaitingAt("Task_WriteNeedsDescription");
+    assertThat(descriptionOf(needs).getStatus()).isEqualTo(NeedsDescription.Status.DRAFT);
+    assertThat(descriptionOf(needs).getNeeds()).isNull();
+  }
+
+  @Test
+  void aRektorWhoDoesNotApplyThisTermEndsWithoutReview() {
+    ProcessInstance needs = scenario.needsDescriptionOf(round, units.get(0));
+    scenario.complete(scenario.task(needs, "Task_WriteNeedsDescription"), Map.of("application", "DECLINE"));
+
+    assertThat(needs).isEnded().hasPassed("EndEvent_NotApplying").hasNotPassed("Task_ReviewNeedsDescription");
+    assertThat(descriptionOf(needs).getStatus()).isEqualTo(NeedsDescription.Status.DECLINED);
+  }
+
+  @Test
+  void aDraftNotSubmittedByTheDeadlineIsLateAndLeftOutOfTheMeeting() {
+    ProcessInstance late = scenario.needsDescriptionOf(round, units.get(0));
+    ProcessInstance onTime = scenario.needsDescriptionOf(round, units.get(1));
+    scenario.applyAndApprove(onTime);
+
+    scenario.passDeadline(round);
+
+    assertThat(late).isEnded().hasPassed("Task_MarkNeedsDescriptionLate", "EndEvent_Late");
+    assertThat(descriptionOf(late).getStatus()).isEqualTo(NeedsDescription.Status.LATE);
+    assertThat(round).isWaitingAt("Task_DecideAllocation");
+    String rows = tasks.getVariable(scenario.task(round, "Task_DecideAllocation").getId(), "decisions").toString();
+    assertThat(rows).contains(units.get(1).getName()).doesNotContain(units.get(0).getName());
+  }
+
+  @Test
+  void theMeetingWaitsForReviewsUnderWayAtTheDeadlineAndTheyCanOnlyBeApproved() {
+    ProcessInstance needs = scenario.needsDescriptionOf(round, units.get(0));
+    scenario.submitNeeds(needs);
+
+    scenario.passDeadline(round);
+    assertThat(round).isWaitingAt("Event_ReviewsDone");
+
+    assertThatThrownBy(() -> scenario.review(needs, "REVISE", "Mer underlag behövs."))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("kan inte längre skickas tillbaka");
+    scenario.review(needs, "APPROVE", null);
+
+    assertThat(round).hasPassed("Event_ReviewsDone").isWaitingAt("Task_DecideAllocation");
+  }
+
+  @Test
+  void aSubmissionAfterTheRoundHasClosedIsRefused() {
+    ProcessInstance needs = scenario.needsDescriptionOf(round, units.get(0));
+    scenario.fire(round, "Timer_ApplicationDeadline");
+
+    assertThatThrownBy(() -> scenario.submitNeeds(needs))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("har passerat");
+    assertThat(descriptionOf(needs).getStatus()).isEqualTo(NeedsDescription.Status.DRAFT);
+  }
+
+  @Test
+  void grantingMoreTeamDaysThanTheTeamHasIsRefusedAndNothingIsDecided() {
+    ProcessInstance first = scenario.needsDescriptionOf(round, units.get(0));
+    scenario.applyAndApprove(first);
+    scenario.passDeadline(round);
+    Long id = descriptionOf(first).getId();
+
+    assertThatThrownBy(() -> scenario.decide(round, List.of(scenario.decision(id, "GRANTED", List.of("team1", "team2", "team3"), 4.0, null))))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("skulle få 4 dagar per vecka men har bara 3,5 lediga");
+    assertThat(round).isWaitingAt("Task_DecideAllocation");
+    assertThat(decisions.findByRound(scenario.roundId(round))).isEmpty();
+  }
+
+  @Test
+  void departingFromThePriorityOrderRequiresAMotivation() {
+    ProcessInstance higher = scenario.needsDescriptionOf(round, units.get(0));
+    ProcessInstance lower = scenario.needsDescriptionOf(round, units.get(1));
+    scenario.applyAndApprove(higher);
+    scenario.complete(scenario.task(lower, "Task_WriteNeedsDescription"),
+        scenario.with(scenario.with(scenario.needsDescription(), "restsOnAnalysis", false), "targetStage", "AR_7_9"));
+    scenario.review(lower, "APPROVE", null);
+    scenario.passDeadline(round);
+    Long higherId = descriptionOf(higher).getId();
+    Long lowerId = descriptionOf(lower).getId();
+
+    assertThatThrownBy(() -> scenario.decide(round, List.of(
+        scenario.decision(higherId, "NOT_GRANTED", List.of(), null, null),
+        scenario.decision(lowerId, "GRANTED", List.of("team4"), 3.0, null))))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(units.get(0).getName() + ": beslutet avviker från prioritetsordningen och måste motiveras.")
+        .hasMessageContaining(units.get(1).getName() + ": beslutet avviker från prioritetsordningen och måste motiveras.");
+
+    scenario.decide(round, List.of(
+        scenario.decision(higherId, "NOT_GRANTED", List.of(), null, "Enheten har redan stöd från förvaltningen i år."),
+        scenario.decision(lowerId, "GRANTED", List.of("team4"), 3.0, "Pågående satsning på åk 7–9 behöver teamets stöd nu.")));
+    assertThat(decisions.findByRound(scenario.roundId(round))).allMatch(AllocationDecision::isDepartsFromOrder);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("Assignment").superProcessInstanceId(round.getId()).count()).isEqualTo(1);
+  }
+
+  @Test
+  void aNeedNotGrantedStartsNoAssignmentButItsRektorIsTold() {
+    ProcessInstance needs = scenario.needsDescriptionOf(round, units.get(0));
+    scenario.applyAndApprove(needs);
+    scenario.passDeadline(round);
+
+    scenario.decide(round, List.of(scenario.decision(descriptionOf(needs).getId(), "NOT_GRANTED", List.of(), null, null)));
+
+    assertThat(round).isWaitingAt("Task_AcknowledgeDecision");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("Assignment").superProcessInstanceId(round.getId()).count()).isZero();
+    Task told = scenario.task(round, "Task_AcknowledgeDecision");
+    assertThat(told.getAssignee()).isEqualTo(units.get(0).getRektorUserId());
+    assertThat((String) tasks.getVariable(told.getId(), "decisionText")).contains("Beviljas inte");
+    tasks.complete(told.getId());
+    assertThat(round).isEnded().hasPassed("EndEvent_RoundCompleted");
+  }
+
+  @Test
+  void aRektorCanWriteANeedsDescriptionOnOwnInitiativeWhileTheRoundIsOpen() {
+    Unit unit = units.get(1);
+    ProcessInstance own = runtime.startProcessInstanceByKey("NeedsDescription", Variables.putValue("initiator", unit.getRektorUserId()));
+
+    assertThat(own).isWaitingAt("Task_WriteNeedsDescription").task().isAssignedTo(unit.getRektorUserId());
+    NeedsDescription stored = descriptionOf(own);
+    assertThat(stored.getOrigin()).isEqualTo(NeedsDescription.Origin.OWN_INITIATIVE);
+    assertThat(stored.getRound().getId()).isEqualTo(scenario.roundId(round));
+  }
+
+  @Test
+  void withoutAnOpenRoundAnOwnInitiativeIsRefused() {
+    rounds.findAll().forEach(r -> {
+      r.setStatus(AllocationRound.Status.CLOSED);
+      rounds.save(r);
+    });
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey("NeedsDescription", Variables.putValue("initiator", units.get(0).getRektorUserId())))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("ingen öppen ansökningsomgång");
+  }
+
+  @Test
+  void aSecondRoundForTheSameTermIsRefused() {
+    int year = (Integer) runtime.getVariable(round.getId(), "termLabel").toString().chars().filter(Character::isDigit)
+        .map(c -> c - '0').reduce(0, (a, b) -> a * 10 + b);
+    assertThatThrownBy(() -> scenario.startRound(year))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Det finns redan en ansökningsomgång för HT " + year);
+  }
+
+  @Test
+  void roundsOpenOnScheduleForTheNextTerm() {
+    var timer = management.createJobQuery().processDefinitionKey("RoundSchedule").activityId("StartEvent_RoundOpensOnSchedule").singleResult();
+    assertThat(timer).isNotNull();
+    management.executeJob(timer.getId());
+    assertThat(management.createJobQuery().processDefinitionKey("RoundSchedule").activityId("StartEvent_RoundOpensOnSchedule").singleResult())
+        .as("the schedule waits for its next date").isNotNull();
+
+    Term.Key next = Term.nextAfter(java.time.LocalDate.now());
+    ProcessInstance scheduled = runtime.createProcessInstanceQuery().processDefinitionKey("TermAllocation")
+        .variableValueEquals("termLabel", next.season() + " " + next.year()).singleResult();
+    assertThat(scheduled).isWaitingAt("Timer_ApplicationDeadline");
+  }
+
+  private NeedsDescription descriptionOf(ProcessInstance needs) {
+    return descriptions.findById((Long) historicVariable(needs, "needsDescriptionId")).orElseThrow();
+  }
+
+  private Object historicVariable(ProcessInstance instance, String name) {
+    return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName(name).singleResult().getValue();
+  }
+}
