@@ -16,6 +16,16 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import java.time.LocalDateTime;
+import se.kvalitetsarbete.allocation.AllocationDecision;
+import se.kvalitetsarbete.allocation.AllocationDecisionRepository;
+import se.kvalitetsarbete.allocation.AllocationRound;
+import se.kvalitetsarbete.allocation.NeedsDescription;
+import se.kvalitetsarbete.allocation.NeedsDescriptionRepository;
+import se.kvalitetsarbete.organisation.Season;
+import se.kvalitetsarbete.organisation.Term;
+import se.kvalitetsarbete.organisation.TermRepository;
 import se.kvalitetsarbete.allocation.AllocationRoundRepository;
 import se.kvalitetsarbete.organisation.SchoolForm;
 import se.kvalitetsarbete.organisation.Speciality;
@@ -42,9 +52,16 @@ public class Scenario {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final ManagementService management;
+  private final TermRepository terms;
+  private final NeedsDescriptionRepository descriptions;
+  private final AllocationDecisionRepository decisions;
 
   public Scenario(UnitRepository units, TeamMemberRepository members, AllocationRoundRepository rounds,
-      RuntimeService runtime, TaskService tasks, ManagementService management) {
+      RuntimeService runtime, TaskService tasks, ManagementService management, TermRepository terms,
+      NeedsDescriptionRepository descriptions, AllocationDecisionRepository decisions) {
+    this.terms = terms;
+    this.descriptions = descriptions;
+    this.decisions = decisions;
     this.units = units;
     this.members = members;
     this.rounds = rounds;
@@ -148,6 +165,10 @@ public class Scenario {
     return jobs.get(0);
   }
 
+  public List<Job> timers(ProcessInstance instance, String activityId) {
+    return management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).list();
+  }
+
   public void fire(ProcessInstance instance, String activityId) {
     management.executeJob(timer(instance, activityId).getId());
   }
@@ -175,6 +196,22 @@ public class Scenario {
 
   public void decide(ProcessInstance round, List<Map<String, Object>> rows) {
     complete(task(round, "Task_DecideAllocation"), Map.of("decisions", se.kvalitetsarbete.common.JsonVariables.json(rows)));
+  }
+
+  /** A decided round with one granted need, made directly in the records: where an assignment begins. */
+  @Transactional
+  public AllocationDecision grantedDecision(Unit unit, List<String> members) {
+    Term term = terms.findOrCreate(new Term.Key(Season.HT, freshYear()));
+    AllocationRound round = rounds.save(new AllocationRound(term, LocalDateTime.now(), LocalDateTime.now().plusWeeks(2), null));
+    NeedsDescription needs = new NeedsDescription(unit, NeedsDescription.Origin.INVITED, LocalDateTime.now());
+    needs.setRound(round);
+    needs.setNeeds("Läsförståelsen i åk 5 behöver stärkas.");
+    needs.setStatus(NeedsDescription.Status.APPROVED);
+    needs.setPriority(8, "Behovet vilar på en analys av resultat (+3)");
+    descriptions.save(needs);
+    round.setStatus(AllocationRound.Status.DECIDED);
+    return decisions.save(new AllocationDecision(needs, AllocationDecision.Outcome.GRANTED, members, new BigDecimal("3"),
+        null, false, LocalDateTime.now(), "samordnare1"));
   }
 
   public AllocationRoundRepository rounds() {

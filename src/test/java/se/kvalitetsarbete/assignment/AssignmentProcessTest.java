@@ -1,0 +1,223 @@
+package se.kvalitetsarbete.assignment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import se.kvalitetsarbete.Scenario;
+import se.kvalitetsarbete.allocation.AllocationDecision;
+import se.kvalitetsarbete.allocation.NeedsDescription;
+import se.kvalitetsarbete.allocation.NeedsDescriptionRepository;
+import se.kvalitetsarbete.common.InvalidInputException;
+import se.kvalitetsarbete.organisation.SchoolForm;
+import se.kvalitetsarbete.organisation.Unit;
+
+/** One assignment of the quality team: kick-off, check-ins, closing, evaluation and follow-ups. */
+@SpringBootTest
+@ActiveProfiles("test")
+class AssignmentProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired Scenario scenario;
+  @Autowired AssignmentRepository assignments;
+  @Autowired CheckInRepository checkIns;
+  @Autowired EvaluationRepository evaluations;
+  @Autowired NeedsDescriptionRepository descriptions;
+
+  Unit unit;
+  ProcessInstance assignment;
+
+  @BeforeEach
+  void aNeedIsGrantedTwoTeamMembers() {
+    AbstractAssertions.init(engine);
+    unit = scenario.municipalityWith(SchoolForm.GRUNDSKOLA_4_6).get(0);
+    AllocationDecision decision = scenario.grantedDecision(unit, List.of("team5", "team6"));
+    assignment = runtime.startProcessInstanceByKey("Assignment", Variables.putValue("decisionId", decision.getId()));
+  }
+
+  @Test
+  void anAssignmentIsCarriedOutClosedEvaluatedAndFollowedUpThreeTimes() {
+    assertThat(assignment).isWaitingAt("Task_HoldKickOff");
+    Task kickOff = scenario.task(assignment, "Task_HoldKickOff");
+    assertThat(kickOff).hasCandidateUser(unit.getRektorUserId()).hasCandidateUser("team5").hasCandidateUser("team6");
+    assertThat((String) tasks.getVariable(kickOff.getId(), "orderSummary")).contains("Läsförståelsen");
+    kickOff();
+
+    assertThat(assignment).isWaitingAt("Timer_CheckInDue");
+    scenario.fire(assignment, "Timer_CheckInDue");
+    checkIn("CONTINUE", false);
+    scenario.fire(assignment, "Timer_CheckInDue");
+    checkIn("FINISH", true);
+
+    assertThat(assignment).hasPassed("EndEvent_CarryingOutDone").isWaitingAt("Task_HoldClosingConversation");
+    closingConversation();
+
+    List<Task> surveys = scenario.tasks(assignment, "Task_EvaluateAssignment");
+    assertThat(surveys).extracting(Task::getAssignee).containsExactlyInAnyOrder(unit.getRektorUserId(), "team5", "team6");
+    surveys.forEach(this::answerSurvey);
+
+    assertThat(assignment).isWaitingAt("Timer_FollowUpDue");
+    Long assignmentId = (Long) runtime.getVariable(assignment.getId(), "assignmentId");
+    List<CheckIn> planned = checkIns.findByAssignmentIdAndKindOrderByIdAsc(assignmentId, CheckIn.Kind.FOLLOW_UP);
+    LocalDate closed = assignments.findById(assignmentId).orElseThrow().getClosedAt().toLocalDate();
+    assertThat(planned).extracting(CheckIn::getDueOn)
+        .containsExactly(closed.plusMonths(1), closed.plusMonths(3), closed.plusMonths(6));
+
+    for (var timer : engine.getManagementService().createJobQuery().processInstanceId(assignment.getId()).activityId("Timer_FollowUpDue").list()) {
+      engine.getManagementService().executeJob(timer.getId());
+    }
+    List<Task> followUps = scenario.tasks(assignment, "Task_HoldFollowUpConversation");
+    assertThat(followUps).hasSize(3);
+    followUps.forEach(task -> followUp(task, false));
+
+    assertThat(assignment).isEnded().hasPassed("EndEvent_AssignmentCompleted").hasNotPassed("Task_OpenDraftNeedsDescription");
+    Assignment stored = assignments.findById(assignmentId).orElseThrow();
+    assertThat(stored.getStatus()).isEqualTo(Assignment.Status.CLOSED);
+    assertThat(stored.getGoals()).isEqualTo("Fler elever når godtagbar läsförståelse i åk 5.");
+    assertThat(checkIns.findByAssignmentIdAndKindOrderByIdAsc(assignmentId, CheckIn.Kind.DURING_TERM))
+        .extracting(CheckIn::getChangeOfFocus).containsExactly(null, "Fokus flyttas till åk 6.");
+    assertThat(checkIns.findByAssignmentIdAndKindOrderByIdAsc(assignmentId, CheckIn.Kind.FOLLOW_UP))
+        .allMatch(f -> f.getHeldAt() != null && !f.isMoreSupportNeeded());
+    assertThat(evaluations.findByAssignmentId(assignmentId)).extracting(Evaluation::getRole)
+        .containsExactlyInAnyOrder("REKTOR", "TEAM_MEMBER", "TEAM_MEMBER");
+  }
+
+  @Test
+  void whenTheTermEndsTheCarryingOutStopsAndTheClosingConversationFollows() {
+    kickOff();
+    scenario.fire(assignment, "Timer_CheckInDue");
+    assertThat(assignment).isWaitingAt("Task_HoldCheckIn");
+
+    scenario.fire(assignment, "Timer_TermEnds");
+
+    assertThat(assignment).isWaitingAt("Task_HoldClosingConversation");
+    assertThat(scenario.task(assignment, "Task_HoldCheckIn")).isNull();
+  }
+
+  @Test
+  void moreSupportNeededAtAFollowUpOpensADraftForTheUnitsNextRound() {
+    throughToFollowUps();
+    engine.getManagementService().executeJob(scenario.timers(assignment, "Timer_FollowUpDue").get(0).getId());
+
+    followUp(scenario.task(assignment, "Task_HoldFollowUpConversation"), true);
+
+    assertThat(assignment).hasPassed("Task_OpenDraftNeedsDescription");
+    NeedsDescription draft = descriptions.findFirstByUnitIdAndRoundIsNullAndStatus(unit.getId(), NeedsDescription.Status.DRAFT).orElseThrow();
+    assertThat(draft.getOrigin()).isEqualTo(NeedsDescription.Origin.FOLLOW_UP);
+    assertThat(draft.getNeeds()).contains("Stöd i att sprida arbetssättet till åk 4.");
+  }
+
+  @Test
+  void aFollowUpLeftUndoneForTwoWeeksRemindsItsOwners() {
+    throughToFollowUps();
+    engine.getManagementService().executeJob(scenario.timers(assignment, "Timer_FollowUpDue").get(0).getId());
+    Task followUp = scenario.task(assignment, "Task_HoldFollowUpConversation");
+
+    scenario.fire(assignment, "Timer_FollowUpOverdue");
+
+    Task reminded = tasks.createTaskQuery().taskId(followUp.getId()).singleResult();
+    assertThat(reminded).as("the conversation is still to be held").isNotNull();
+    assertThat(reminded.getPriority()).isEqualTo(RemindFollowUpOwner.REMINDED_PRIORITY);
+    assertThat(tasks.getTaskComments(followUp.getId())).extracting(c -> c.getFullMessage()).anyMatch(m -> m.startsWith("Påminnelse"));
+    Long followUpId = (Long) tasks.getVariable(followUp.getId(), "followUpId");
+    assertThat(checkIns.findById(followUpId).orElseThrow().getRemindedAt()).isNotNull();
+  }
+
+  @Test
+  void aCheckInThatChangesFocusMustDescribeTheChange() {
+    kickOff();
+    scenario.fire(assignment, "Timer_CheckInDue");
+    Map<String, Object> form = new HashMap<>(Map.of("relationToOrder", "Arbetet följer beställningen.", "focusChanged", true,
+        "continueAssignment", "CONTINUE"));
+
+    assertThatThrownBy(() -> scenario.complete(scenario.task(assignment, "Task_HoldCheckIn"), form))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Beskriv förändringen: fältet måste fyllas i.");
+    assertThat(assignment).isWaitingAt("Task_HoldCheckIn");
+  }
+
+  @Test
+  void aSurveyAnswerOutsideTheScaleIsRefused() {
+    throughToClosing();
+    Task survey = scenario.tasks(assignment, "Task_EvaluateAssignment").get(0);
+    Map<String, Object> answers = surveyAnswers();
+    answers.put("carryOn", "7");
+
+    assertThatThrownBy(() -> scenario.complete(survey, answers))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("ange ett värde mellan 1 och 4");
+  }
+
+  private void kickOff() {
+    scenario.complete(scenario.task(assignment, "Task_HoldKickOff"), Map.of(
+        "goals", "Fler elever når godtagbar läsförståelse i åk 5.",
+        "supportForms", SpinValues.jsonValue("[\"SAMUNDERVISNING\",\"HANDLEDNING\"]").create(),
+        "kickOffParticipants", "Arbetslag åk 5, förstelärare i svenska"));
+  }
+
+  private void checkIn(String next, boolean focusChanged) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("relationToOrder", "Arbetet följer beställningen; lärarna prövar lässtrategier.");
+    form.put("focusChanged", focusChanged);
+    form.put("changeOfFocus", focusChanged ? "Fokus flyttas till åk 6." : "");
+    form.put("continueAssignment", next);
+    scenario.complete(scenario.task(assignment, "Task_HoldCheckIn"), form);
+  }
+
+  private void closingConversation() {
+    scenario.complete(scenario.task(assignment, "Task_HoldClosingConversation"), Map.of(
+        "closingSummary", "Lärarna använder lässtrategier i alla ämnen.",
+        "continuationPlan", "Försteläraren leder en lärgrupp varannan vecka."));
+  }
+
+  private Map<String, Object> surveyAnswers() {
+    Map<String, Object> answers = new HashMap<>();
+    for (String dimension : EvaluationForm.DIMENSIONS) {
+      answers.put(dimension, "3");
+    }
+    answers.put("evaluationComment", "Samundervisningen gav mest.");
+    return answers;
+  }
+
+  private void answerSurvey(Task task) {
+    scenario.complete(task, surveyAnswers());
+  }
+
+  private void followUp(Task task, boolean moreSupport) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("followUpOutcome", "Lärgruppen träffas som planerat.");
+    form.put("moreSupportNeeded", moreSupport);
+    form.put("supportNeeded", moreSupport ? "Stöd i att sprida arbetssättet till åk 4." : null);
+    scenario.complete(task, form);
+  }
+
+  private void throughToClosing() {
+    kickOff();
+    scenario.fire(assignment, "Timer_TermEnds");
+    closingConversation();
+  }
+
+  private void throughToFollowUps() {
+    throughToClosing();
+    scenario.tasks(assignment, "Task_EvaluateAssignment").forEach(this::answerSurvey);
+  }
+}
