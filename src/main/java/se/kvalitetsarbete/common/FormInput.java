@@ -156,10 +156,15 @@ public class FormInput {
       return null;
     }
     if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-      problem("error.outOfRange", field, min.stripTrailingZeros().toPlainString(), max.stripTrailingZeros().toPlainString());
+      problem("error.outOfRange", field, decimal(min), decimal(max));
       return null;
     }
     return value;
+  }
+
+  /** As Swedish readers write it: 0,5. */
+  private static String decimal(BigDecimal value) {
+    return value.stripTrailingZeros().toPlainString().replace('.', ',');
   }
 
   private Iterable<JsonNode> jsonArray(String field, Object raw) {

@@ -1,0 +1,247 @@
+package se.kvalitetsarbete;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import se.kvalitetsarbete.allocation.AllocationDecision;
+import se.kvalitetsarbete.allocation.AllocationDecisionRepository;
+import se.kvalitetsarbete.allocation.NeedsDescription;
+import se.kvalitetsarbete.allocation.NeedsDescriptionRepository;
+import se.kvalitetsarbete.assignment.Assignment;
+import se.kvalitetsarbete.assignment.AssignmentRepository;
+import se.kvalitetsarbete.assignment.CheckIn;
+import se.kvalitetsarbete.assignment.CheckInRepository;
+import se.kvalitetsarbete.assignment.EvaluationRepository;
+import se.kvalitetsarbete.organisation.SchoolForm;
+import se.kvalitetsarbete.organisation.Speciality;
+import se.kvalitetsarbete.organisation.TeamMember;
+import se.kvalitetsarbete.organisation.TeamMemberRepository;
+import se.kvalitetsarbete.organisation.Unit;
+import se.kvalitetsarbete.organisation.UnitRepository;
+
+/**
+ * The whole application on PostgreSQL: one round, driven through the REST API the way Tasklist
+ * drives it (read form variables, claim, submit the form), from needs descriptions through the
+ * meeting to an assignment and its follow-up conversations.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "camunda.bpm.job-execution.enabled=false",
+    "camunda.bpm.webapp.enabled=false"})
+@ActiveProfiles("postgres")
+class TermAllocationOnPostgresTest {
+
+  static final String SERVER = System.getProperty("it.postgres.server", "jdbc:postgresql://127.0.0.1:5432/");
+  static final String DATABASE = "kvalitetsarbete_it";
+
+  @DynamicPropertySource
+  static void freshDatabase(DynamicPropertyRegistry registry) throws SQLException {
+    try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+         Statement s = c.createStatement()) {
+      s.execute("drop database if exists " + DATABASE + " with (force)");
+      s.execute("create database " + DATABASE);
+    }
+    registry.add("spring.datasource.url", () -> SERVER + DATABASE);
+  }
+
+  @Autowired TestRestTemplate http;
+  @Autowired UnitRepository units;
+  @Autowired TeamMemberRepository members;
+  @Autowired NeedsDescriptionRepository descriptions;
+  @Autowired AllocationDecisionRepository decisions;
+  @Autowired AssignmentRepository assignments;
+  @Autowired CheckInRepository checkIns;
+  @Autowired EvaluationRepository evaluations;
+
+  final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void oneRoundFromNeedsDescriptionsToFollowedUpAssignment() throws Exception {
+    Unit school = units.save(new Unit("21000001", "Ängsskolan F–3", SchoolForm.GRUNDSKOLA_F3, "rektor1"));
+    Unit preschool = units.save(new Unit("21000002", "Solrosens förskola", SchoolForm.FORSKOLA, "rektor2"));
+    for (int i = 1; i <= 7; i++) {
+      members.save(new TeamMember("team" + i, "Teammedlem " + i, List.of(Speciality.values()[i % 6]), new BigDecimal("3.5")));
+    }
+
+    // A coordinator opens the round from Tasklist's start form.
+    JsonNode round = post("/process-definition/key/TermAllocation/submit-form", variables(Map.of(
+        "termSeason", "HT", "termYear", 2031, "applicationDeadline", LocalDate.now().plusWeeks(3).toString())), HttpStatus.OK);
+    String roundId = round.get("id").asText();
+
+    // rektor1 writes: first incomplete (refused, nothing stored), then complete.
+    String write = single(get("/task?assignee=rektor1&taskDefinitionKey=Task_WriteNeedsDescription")).get("id").asText();
+    JsonNode form = get("/task/" + write + "/form-variables?deserializeValues=false");
+    assertThat(form.get("unitName").get("value").asText()).isEqualTo("Ängsskolan F–3");
+    ResponseEntity<String> refused = http.postForEntity(api("/task/" + write + "/submit-form"),
+        variables(Map.of("application", "APPLY")), String.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(json.readTree(refused.getBody()).get("message").asText())
+        .contains("Utvecklingsbehov: fältet måste fyllas i.", "Målgrupp: fältet måste fyllas i.");
+    assertThat(descriptions.findAll()).allMatch(d -> d.getStatus() == NeedsDescription.Status.DRAFT && d.getNeeds() == null);
+
+    Map<String, Object> needs = new LinkedHashMap<>();
+    needs.put("application", "APPLY");
+    needs.put("needs", "Barnens språkutveckling i förskoleklass behöver stöd.");
+    needs.put("basis", "Kartläggningen Hitta språket visar att en tredjedel behöver extra stöd.");
+    needs.put("restsOnAnalysis", true);
+    needs.put("targetGroup", "Förskoleklass");
+    needs.put("targetStage", "F_3");
+    needs.put("wantedSupport", json("[\"SAMUNDERVISNING\",\"HANDLEDNING\"]"));
+    needs.put("wantedSpecialities", json("[\"SPRAKINRIKTAD_UNDERVISNING\"]"));
+    needs.put("teachersInvolved", "Arbetslag F-klass");
+    needs.put("ongoingDevelopment", false);
+    needs.put("wishedMembers", 2);
+    needs.put("wishedDaysPerWeek", 2.5);
+    post("/task/" + write + "/submit-form", variables(needs), HttpStatus.NO_CONTENT);
+
+    // rektor2 does not apply this term.
+    String other = single(get("/task?assignee=rektor2&taskDefinitionKey=Task_WriteNeedsDescription")).get("id").asText();
+    post("/task/" + other + "/submit-form", variables(Map.of("application", "DECLINE")), HttpStatus.NO_CONTENT);
+
+    // A coordinator claims the review from the group's list and approves.
+    String review = single(get("/task?candidateGroup=coordinators&taskDefinitionKey=Task_ReviewNeedsDescription")).get("id").asText();
+    post("/task/" + review + "/claim", Map.of("userId", "samordnare1"), HttpStatus.NO_CONTENT);
+    assertThat(get("/task/" + review + "/form-variables?deserializeValues=false").get("needsSummary").get("value").asText()).contains("Hitta språket");
+    post("/task/" + review + "/submit-form", variables(Map.of("reviewOutcome", "APPROVE", "reviewComment", "")), HttpStatus.NO_CONTENT);
+
+    // The deadline passes.
+    executeJob(roundId, "Timer_ApplicationDeadline");
+
+    // The meeting: days out of range are refused with the field named, then the decision is recorded.
+    String meeting = single(get("/task?processInstanceId=" + roundId + "&taskDefinitionKey=Task_DecideAllocation")).get("id").asText();
+    JsonNode meetingForm = get("/task/" + meeting + "/form-variables?deserializeValues=false");
+    JsonNode decisionsValue = meetingForm.get("decisions").get("value");
+    ArrayNode rows = (ArrayNode) (decisionsValue.isTextual() ? json.readTree(decisionsValue.asText()) : decisionsValue);
+    assertThat(rows).hasSize(1);
+    ObjectNode row = (ObjectNode) rows.get(0);
+    row.put("outcome", "GRANTED");
+    row.set("members", json.valueToTree(List.of("team1", "team2")));
+    row.put("daysPerWeek", 4.5);
+    ResponseEntity<String> outOfRange = http.postForEntity(api("/task/" + meeting + "/submit-form"),
+        variables(Map.of("decisions", json(rows.toString()))), String.class);
+    assertThat(outOfRange.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(outOfRange.getBody()).contains("ange ett värde mellan 0,5 och 4");
+    row.put("daysPerWeek", 2.5);
+    post("/task/" + meeting + "/submit-form", variables(Map.of("decisions", json(rows.toString()))), HttpStatus.NO_CONTENT);
+
+    AllocationDecision decision = decisions.findAll().get(0);
+    assertThat(decision.getOutcome()).isEqualTo(AllocationDecision.Outcome.GRANTED);
+    assertThat(decision.memberIds()).containsExactly("team1", "team2");
+    JsonNode published = json.readTree(http.getForObject("/api/allocation-decisions", String.class));
+    assertThat(published.get(0).get("unit").asText()).isEqualTo("Ängsskolan F–3");
+    assertThat(published.get(0).get("priorityReason").asText()).contains("analys av resultat");
+
+    // The rektor is told.
+    String told = single(get("/task?assignee=rektor1&taskDefinitionKey=Task_AcknowledgeDecision")).get("id").asText();
+    assertThat(get("/task/" + told + "/form-variables?deserializeValues=false").get("decisionText").get("value").asText()).contains("Beviljas");
+    post("/task/" + told + "/complete", Map.of(), HttpStatus.NO_CONTENT);
+
+    // The assignment: kick-off, the term ends, closing, evaluation by all three.
+    String assignmentId = single(get("/process-instance?superProcessInstance=" + roundId)).get("id").asText();
+    String kickOff = single(get("/task?candidateUser=team1&processInstanceId=" + assignmentId)).get("id").asText();
+    post("/task/" + kickOff + "/claim", Map.of("userId", "team1"), HttpStatus.NO_CONTENT);
+    post("/task/" + kickOff + "/submit-form", variables(Map.of("goals", "Alla barn i F-klass deltar i samtal i smågrupp.",
+        "supportForms", json("[\"SAMUNDERVISNING\"]"), "kickOffParticipants", "Arbetslag F-klass")), HttpStatus.NO_CONTENT);
+    executeJob(assignmentId, "Timer_TermEnds");
+    String closing = single(get("/task?processInstanceId=" + assignmentId + "&taskDefinitionKey=Task_HoldClosingConversation")).get("id").asText();
+    post("/task/" + closing + "/submit-form", variables(Map.of("closingSummary", "Samtalsgrupper är införda.",
+        "continuationPlan", "Arbetslaget fortsätter med samtalsgrupper varje vecka.")), HttpStatus.NO_CONTENT);
+    for (JsonNode survey : get("/task?processInstanceId=" + assignmentId + "&taskDefinitionKey=Task_EvaluateAssignment")) {
+      post("/task/" + survey.get("id").asText() + "/submit-form", variables(Map.of("teachingDeveloped", "4", "pupilsLearning", "3",
+          "collegialLearning", "3", "supportFit", "4", "carryOn", "3")), HttpStatus.NO_CONTENT);
+    }
+
+    // Follow-up conversations: 1, 3 and 6 months after closing; the last asks for more support.
+    JsonNode followUpTimers = get("/job?processInstanceId=" + assignmentId + "&activityId=Timer_FollowUpDue");
+    assertThat(followUpTimers).hasSize(3);
+    for (JsonNode timer : followUpTimers) {
+      post("/job/" + timer.get("id").asText() + "/execute", null, HttpStatus.NO_CONTENT);
+    }
+    JsonNode followUps = get("/task?processInstanceId=" + assignmentId + "&taskDefinitionKey=Task_HoldFollowUpConversation");
+    assertThat(followUps).hasSize(3);
+    for (int i = 0; i < 3; i++) {
+      boolean more = i == 2;
+      post("/task/" + followUps.get(i).get("id").asText() + "/submit-form", variables(Map.of(
+          "followUpOutcome", "Samtalsgrupperna fortsätter.", "moreSupportNeeded", more,
+          "supportNeeded", more ? "Stöd att införa samtalsgrupper i åk 1." : "")), HttpStatus.NO_CONTENT);
+    }
+
+    assertThat(get("/process-instance?processInstanceIds=" + assignmentId)).isEmpty();
+    assertThat(get("/process-instance?processInstanceIds=" + roundId)).isEmpty();
+    Assignment stored = assignments.findAll().get(0);
+    assertThat(stored.getStatus()).isEqualTo(Assignment.Status.CLOSED);
+    assertThat(stored.getContinuationPlan()).startsWith("Arbetslaget fortsätter");
+    assertThat(checkIns.findByAssignmentIdAndKindOrderByIdAsc(stored.getId(), CheckIn.Kind.FOLLOW_UP))
+        .hasSize(3).allMatch(f -> f.getHeldAt() != null);
+    assertThat(evaluations.findByAssignmentId(stored.getId())).hasSize(3);
+    assertThat(descriptions.findFirstByUnitIdAndRoundIsNullAndStatus(school.getId(), NeedsDescription.Status.DRAFT))
+        .get().extracting(NeedsDescription::getNeeds).asString().contains("åk 1");
+    assertThat(descriptions.findAll()).filteredOn(d -> d.getUnit().getId().equals(preschool.getId()))
+        .extracting(NeedsDescription::getStatus).containsExactly(NeedsDescription.Status.DECLINED);
+  }
+
+  private String api(String path) {
+    return "/engine-rest" + path;
+  }
+
+  private JsonNode get(String path) throws Exception {
+    ResponseEntity<String> response = http.getForEntity(api(path), String.class);
+    assertThat(response.getStatusCode()).as("GET " + path).isEqualTo(HttpStatus.OK);
+    return json.readTree(response.getBody());
+  }
+
+  private JsonNode post(String path, Object body, HttpStatus expected) throws Exception {
+    ResponseEntity<String> response = http.postForEntity(api(path), body == null ? Map.of() : body, String.class);
+    assertThat(response.getStatusCode()).as("POST " + path + ": " + response.getBody()).isEqualTo(expected);
+    return response.getBody() == null ? null : json.readTree(response.getBody());
+  }
+
+  private JsonNode single(JsonNode list) {
+    assertThat(list).hasSize(1);
+    return list.get(0);
+  }
+
+  private void executeJob(String processInstanceId, String activityId) throws Exception {
+    String job = single(get("/job?processInstanceId=" + processInstanceId + "&activityId=" + activityId)).get("id").asText();
+    post("/job/" + job + "/execute", null, HttpStatus.NO_CONTENT);
+  }
+
+  /** A Json-typed variable, as Tasklist submits checklists and dynamic lists. */
+  private static Map<String, Object> json(String value) {
+    return Map.of("value", value, "type", "Json");
+  }
+
+  /** Tasklist's body: {"variables": {"name": {"value": ...}}}, values untyped unless given a type. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> variables(Map<String, Object> values) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    values.forEach((name, value) -> variables.put(name, value instanceof Map<?, ?> typed ? typed : valueOf(value)));
+    return Map.of("variables", variables);
+  }
+
+  private static Map<String, Object> valueOf(Object value) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("value", value);
+    return v;
+  }
+}
