@@ -18,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -45,6 +46,8 @@ import se.kvalitetsarbete.organisation.UnitRepository;
  * drives it (read form variables, claim, submit the form), from needs descriptions through the
  * meeting to an assignment and its follow-up conversations.
  */
+// One process engine per JVM is registered by name: each class closes its own.
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "camunda.bpm.job-execution.enabled=false",
     "camunda.bpm.webapp.enabled=false"})

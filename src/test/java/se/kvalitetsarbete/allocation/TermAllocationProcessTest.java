@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import se.kvalitetsarbete.Scenario;
 import se.kvalitetsarbete.common.InvalidInputException;
@@ -26,6 +27,8 @@ import se.kvalitetsarbete.organisation.Term;
 import se.kvalitetsarbete.organisation.Unit;
 
 /** The term allocation of the quality team, as the rektorer, coordinators and the meeting go through it. */
+// One process engine per JVM is registered by name: each class closes its own.
+@DirtiesContext
 @SpringBootTest
 @ActiveProfiles("test")
 class TermAllocationProcessTest {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import se.kvalitetsarbete.Scenario;
 import se.kvalitetsarbete.allocation.AllocationDecision;
@@ -30,6 +31,8 @@ import se.kvalitetsarbete.organisation.SchoolForm;
 import se.kvalitetsarbete.organisation.Unit;
 
 /** One assignment of the quality team: kick-off, check-ins, closing, evaluation and follow-ups. */
+// One process engine per JVM is registered by name: each class closes its own.
+@DirtiesContext
 @SpringBootTest
 @ActiveProfiles("test")
 class AssignmentProcessTest {
