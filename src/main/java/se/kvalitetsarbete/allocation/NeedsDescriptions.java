@@ -154,6 +154,8 @@ public class NeedsDescriptions {
   @Transactional(readOnly = true)
   public String summary(Long id) {
     NeedsDescription d = descriptions.findById(id).orElseThrow();
+    String earlierComment = d.getRevisionCount() > 0 && d.getReviewComment() != null
+        ? "\n\n" + texts.get("needs.earlierComment", d.getReviewComment()) : "";
     return texts.get("needs.summary",
         d.getUnit().getName(),
         nullToEmpty(d.getNeeds()),
@@ -166,7 +168,7 @@ public class NeedsDescriptions {
         d.teachersTookPart() ? d.getTeachersInvolved() : texts.get("needs.noTeachers"),
         yesNo(d.getOngoingDevelopment()),
         wishedScope(d),
-        d.getRevisionCount());
+        d.getRevisionCount()) + earlierComment;
   }
 
   public String wishedScope(NeedsDescription d) {
