@@ -22,6 +22,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.context.annotation.Import;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.springframework.test.context.ActiveProfiles;
 import se.kvalitetsarbete.Scenario;
 import se.kvalitetsarbete.common.InvalidInputException;
@@ -32,6 +34,7 @@ import se.kvalitetsarbete.organisation.Unit;
 /** The term allocation of the quality team, as the rektorer, coordinators and the meeting go through it. */
 // One process engine per JVM is registered by name: each class closes its own.
 @DirtiesContext
+@Import(ProcessEngineCoverageConfiguration.class)
 @SpringBootTest
 @ActiveProfiles("test")
 class TermAllocationProcessTest {
@@ -297,6 +300,16 @@ class TermAllocationProcessTest {
     ProcessInstance scheduled = runtime.createProcessInstanceQuery().processDefinitionKey("TermAllocation")
         .variableValueEquals("termLabel", next.season() + " " + next.year()).singleResult();
     assertThat(scheduled).isWaitingAt("Timer_ApplicationDeadline");
+    ProcessInstance schedule = runtime.createProcessInstanceQuery().processDefinitionKey("RoundSchedule").singleResult();
+
+    // Nobody applies: the meeting has nothing to decide, and the scheduled round is done.
+    for (Unit unit : units) {
+      scenario.complete(scenario.task(scenario.needsDescriptionOf(scheduled, unit), "Task_WriteNeedsDescription"), Map.of("application", "DECLINE"));
+    }
+    scenario.passDeadline(scheduled);
+    scenario.decide(scheduled, List.of());
+    assertThat(scheduled).isEnded();
+    assertThat(schedule).isEnded().hasPassed("EndEvent_RoundDone");
   }
 
   private NeedsDescription descriptionOf(ProcessInstance needs) {

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.context.annotation.Import;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.springframework.test.context.ActiveProfiles;
 import se.kvalitetsarbete.Scenario;
 import se.kvalitetsarbete.allocation.AllocationDecision;
@@ -33,6 +35,7 @@ import se.kvalitetsarbete.organisation.Unit;
 /** One assignment of the quality team: kick-off, check-ins, closing, evaluation and follow-ups. */
 // One process engine per JVM is registered by name: each class closes its own.
 @DirtiesContext
+@Import(ProcessEngineCoverageConfiguration.class)
 @SpringBootTest
 @ActiveProfiles("test")
 class AssignmentProcessTest {
