@@ -1,0 +1,145 @@
+package se.kvalitetsarbete;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.RestTemplate;
+import se.kvalitetsarbete.allocation.AllocationDecision;
+import se.kvalitetsarbete.assignment.CheckIn;
+import se.kvalitetsarbete.assignment.CheckInRepository;
+import se.kvalitetsarbete.organisation.SchoolForm;
+import se.kvalitetsarbete.organisation.Unit;
+
+/**
+ * A coordinator changes the follow-up schedule in Camunda Modeler and deploys it to /engine-rest:
+ * new assignments follow the new schedule, running ones finish on their own version, and
+ * restarting the application (same models in bpmn/) does not put the old version back on top.
+ */
+class ModelChangeByCoordinatorTest {
+
+  static final String DATABASE = "jdbc:h2:mem:model-change;DB_CLOSE_DELAY=-1";
+
+  @Test
+  void aModelDeployedFromModelerIsUsedByNewInstancesAndSurvivesARestart() throws Exception {
+    String changedSchedule;
+    String runningInstance;
+    String newInstance;
+    try (ConfigurableApplicationContext app = start()) {
+      Scenario scenario = app.getBean(Scenario.class);
+      Unit unit = scenario.municipalityWith(SchoolForm.GRUNDSKOLA_7_9).get(0);
+      ProcessInstance running = startAssignment(app, scenario, unit);
+      runningInstance = running.getId();
+
+      String original = Files.readString(Path.of("bpmn", "assignment.bpmn"), StandardCharsets.UTF_8);
+      assertThat(original).contains(">P1M, P3M, P6M<");
+      String changed = original.replace(">P1M, P3M, P6M<", ">P2W, P2M<");
+      ResponseEntity<Map> deployed = deployAsModeler(app, changed);
+      assertThat(deployed.getStatusCode().is2xxSuccessful()).as(String.valueOf(deployed.getBody())).isTrue();
+      assertThat(((Map<?, ?>) deployed.getBody().get("deployedProcessDefinitions"))).hasSize(1);
+
+      ProcessInstance fresh = startAssignment(app, scenario, unit);
+      newInstance = fresh.getId();
+      ProcessEngine engine = app.getBean(ProcessEngine.class);
+      assertThat(definitionVersion(engine, newInstance)).isGreaterThan(definitionVersion(engine, runningInstance));
+
+      assertThat(followUpsAfterClosing(app, running)).as("the running instance keeps its schedule").hasSize(3);
+      assertThat(followUpsAfterClosing(app, fresh)).as("a new instance follows the deployed schedule").hasSize(2);
+      changedSchedule = latestSchedule(engine);
+    }
+
+    try (ConfigurableApplicationContext restarted = start()) {
+      ProcessEngine engine = restarted.getBean(ProcessEngine.class);
+      assertThat(latestSchedule(engine)).as("the restart keeps Modeler's version as the latest").isEqualTo(changedSchedule).contains("P2W, P2M");
+      assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceIds(java.util.Set.of(runningInstance, newInstance)).count())
+          .as("both instances go on after the restart").isEqualTo(2);
+    }
+  }
+
+  private static ConfigurableApplicationContext start() {
+    return new SpringApplicationBuilder(KvalitetsarbeteApplication.class)
+        .properties("server.port=0", "spring.datasource.url=" + DATABASE, "camunda.bpm.job-execution.enabled=false",
+            "camunda.bpm.webapp.enabled=false")
+        .run();
+  }
+
+  /** What Camunda Modeler sends: multipart with the model and its forms, and HTTP Basic. */
+  private static ResponseEntity<Map> deployAsModeler(ConfigurableApplicationContext app, String model) throws Exception {
+    LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    parts.add("deployment-name", "assignment");
+    parts.add("deployment-source", "Camunda Modeler");
+    parts.add("assignment.bpmn", file("assignment.bpmn", model.getBytes(StandardCharsets.UTF_8)));
+    try (var forms = Files.list(Path.of("forms"))) {
+      for (Path form : forms.toList()) {
+        parts.add(form.getFileName().toString(), file(form.getFileName().toString(), Files.readAllBytes(form)));
+      }
+    }
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    headers.setBasicAuth("demo", "demo");
+    String port = app.getEnvironment().getProperty("local.server.port");
+    return new RestTemplate().postForEntity("http://127.0.0.1:" + port + "/engine-rest/deployment/create",
+        new HttpEntity<>(parts, headers), Map.class);
+  }
+
+  private static ByteArrayResource file(String name, byte[] content) {
+    return new ByteArrayResource(content) {
+      @Override
+      public String getFilename() {
+        return name;
+      }
+    };
+  }
+
+  private static ProcessInstance startAssignment(ConfigurableApplicationContext app, Scenario scenario, Unit unit) {
+    AllocationDecision decision = scenario.grantedDecision(unit, List.of("team1"));
+    return app.getBean(ProcessEngine.class).getRuntimeService()
+        .startProcessInstanceByKey("Assignment", Variables.putValue("decisionId", decision.getId()));
+  }
+
+  /** Kick-off, the term ends, closing and evaluation: then the follow-ups are planned. */
+  private static List<CheckIn> followUpsAfterClosing(ConfigurableApplicationContext app, ProcessInstance assignment) {
+    Scenario scenario = app.getBean(Scenario.class);
+    var tasks = app.getBean(ProcessEngine.class).getTaskService();
+    scenario.complete(scenario.task(assignment, "Task_HoldKickOff"), Map.of("goals", "Mål", "kickOffParticipants", "Arbetslag 8",
+        "supportForms", SpinValues.jsonValue("[\"OBSERVATION\"]").create()));
+    scenario.fire(assignment, "Timer_TermEnds");
+    scenario.complete(scenario.task(assignment, "Task_HoldClosingConversation"), Map.of("closingSummary", "Klart", "continuationPlan", "Plan"));
+    for (Task survey : scenario.tasks(assignment, "Task_EvaluateAssignment")) {
+      tasks.complete(survey.getId(), Map.of("teachingDeveloped", "3", "pupilsLearning", "3", "collegialLearning", "3", "supportFit", "3", "carryOn", "3"));
+    }
+    Long assignmentId = (Long) app.getBean(ProcessEngine.class).getRuntimeService().getVariable(assignment.getId(), "assignmentId");
+    return app.getBean(CheckInRepository.class).findByAssignmentIdAndKindOrderByIdAsc(assignmentId, CheckIn.Kind.FOLLOW_UP);
+  }
+
+  private static int definitionVersion(ProcessEngine engine, String processInstanceId) {
+    String definitionId = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult().getProcessDefinitionId();
+    return engine.getRepositoryService().getProcessDefinition(definitionId).getVersion();
+  }
+
+  private static String latestSchedule(ProcessEngine engine) {
+    var latest = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("Assignment").latestVersion().singleResult();
+    return engine.getRepositoryService().getBpmnModelInstance(latest.getId())
+        .getModelElementsByType(CamundaInputParameter.class).stream()
+        .filter(p -> p.getCamundaName().equals("followUpSchedule"))
+        .findFirst().orElseThrow().getTextContent();
+  }
+}
