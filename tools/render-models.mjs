@@ -35,22 +35,26 @@ ${styles.map((s) => `<link rel="stylesheet" href="${nodeModule(s)}">`).join('\n'
   #table { display: inline-block; padding: 16px; background: #fff; }
   /* The viewer needs no horizontal scrolling: let the table take its full width. */
   #table .tjs-container { overflow: visible !important; }
+  /* A picture has no use for the button that switches to the DRD view. */
+  #table .view-drd { display: none; }
+  /* Room below the table for the bpmn.io logo, so it covers no cell. */
+  #table .dmn-decision-table-container { padding-bottom: 36px; }
 </style>
 ${scripts.map((s) => `<script src="${nodeModule(s)}"></script>`).join('\n')}
 </head><body><div id="canvas"></div><div id="table"></div></body></html>`;
 }
 
-// bpmn-js gives each renderer a random id and appends it to the ids of the
-// <marker> definitions (e.g. "sequenceflow-end-white-black-<random>") and the
-// url(#...) references to them. Replace each such id by a stable one, numbered
+// bpmn-js gives each <marker> definition a random id ("marker-<random>" in
+// bpmn-js 18; older versions append a per-renderer random suffix) and refers
+// to it by url(#...). Replace each such id by a stable one, numbered
 // in order of first appearance, so the same model always gives the same SVG.
-export function normaliseSvg(svg) {
+function normaliseSvg(svg) {
   const ids = [...svg.matchAll(/<marker\b[^>]*?\sid="([^"]+)"/g)].map((m) => m[1]);
   const renamed = new Map();
   for (const id of ids) {
     if (renamed.has(id)) continue;
     const base = id.replace(/-[a-z0-9]{10,}$/i, '');
-    let name = `${base}-m${renamed.size + 1}`;
+    const name = `${base}-m${renamed.size + 1}`;
     renamed.set(id, name);
   }
   let out = svg;

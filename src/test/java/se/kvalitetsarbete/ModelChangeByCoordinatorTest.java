@@ -76,9 +76,8 @@ class ModelChangeByCoordinatorTest {
 
   private static ConfigurableApplicationContext start() {
     return new SpringApplicationBuilder(KvalitetsarbeteApplication.class)
-        .properties("server.port=0", "spring.datasource.url=" + DATABASE, "camunda.bpm.job-execution.enabled=false",
-            "camunda.bpm.webapp.enabled=false")
-        .run();
+        .run("--server.port=0", "--spring.datasource.url=" + DATABASE, "--camunda.bpm.job-execution.enabled=false",
+            "--camunda.bpm.webapp.enabled=false");
   }
 
   /** What Camunda Modeler sends: multipart with the model and its forms, and HTTP Basic. */
