@@ -98,6 +98,8 @@ class TermAllocationOnPostgresTest {
     String write = single(get("/task?assignee=rektor1&taskDefinitionKey=Task_WriteNeedsDescription")).get("id").asText();
     JsonNode form = get("/task/" + write + "/form-variables?deserializeValues=false");
     assertThat(form.get("unitName").get("value").asText()).isEqualTo("Ängsskolan F–3");
+    assertThat(form.get("wantedSupport").get("type").asText()).as("Tasklist submits a checklist with the variable's type").isEqualTo("Json");
+    assertThat(form.get("restsOnAnalysis").get("type").asText()).isEqualTo("Boolean");
     ResponseEntity<String> refused = http.postForEntity(api("/task/" + write + "/submit-form"),
         variables(Map.of("application", "APPLY")), String.class);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -148,11 +150,13 @@ class TermAllocationOnPostgresTest {
     assertThat(outOfRange.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(outOfRange.getBody()).contains("ange ett värde mellan 0,5 och 4");
     row.put("daysPerWeek", 2.5);
+    row.put("motivation", "");
     post("/task/" + meeting + "/submit-form", variables(Map.of("decisions", json(rows.toString()))), HttpStatus.NO_CONTENT);
 
     AllocationDecision decision = decisions.findAll().get(0);
     assertThat(decision.getOutcome()).isEqualTo(AllocationDecision.Outcome.GRANTED);
     assertThat(decision.memberIds()).containsExactly("team1", "team2");
+    assertThat(decision.getMotivation()).as("an empty text box is no motivation").isNull();
     JsonNode published = json.readTree(http.getForObject("/api/allocation-decisions", String.class));
     assertThat(published.get(0).get("unit").asText()).isEqualTo("Ängsskolan F–3");
     assertThat(published.get(0).get("priorityReason").asText()).contains("analys av resultat");
@@ -166,6 +170,9 @@ class TermAllocationOnPostgresTest {
     String assignmentId = single(get("/process-instance?superProcessInstance=" + roundId)).get("id").asText();
     String kickOff = single(get("/task?candidateUser=team1&processInstanceId=" + assignmentId)).get("id").asText();
     post("/task/" + kickOff + "/claim", Map.of("userId", "team1"), HttpStatus.NO_CONTENT);
+    JsonNode kickOffForm = get("/task/" + kickOff + "/form-variables?deserializeValues=false");
+    assertThat(kickOffForm.get("supportForms").get("type").asText()).isEqualTo("Json");
+    assertThat(kickOffForm.get("orderSummary").get("value").asText()).contains("Beviljat: Teammedlem 1, Teammedlem 2, 2,5 dagar per vecka var.");
     post("/task/" + kickOff + "/submit-form", variables(Map.of("goals", "Alla barn i F-klass deltar i samtal i smågrupp.",
         "supportForms", json("[\"SAMUNDERVISNING\"]"), "kickOffParticipants", "Arbetslag F-klass")), HttpStatus.NO_CONTENT);
     executeJob(assignmentId, "Timer_TermEnds");

@@ -212,18 +212,26 @@ public class AllocationMeeting {
   public String describe(Long decisionId) {
     AllocationDecision decision = decisions.findById(decisionId).orElseThrow();
     NeedsDescription description = decision.getNeedsDescription();
-    String memberNames = decision.memberIds().stream()
+    String memberNames = memberNames(decision);
+    String grounds = texts.get("decision.grounds", description.getPriorityPoints(), description.getPriorityReason(),
+        decision.getMotivation() == null ? "–" : decision.getMotivation());
+    String outcome = decision.getOutcome().grants()
+        ? texts.get("decision.granted", memberNames, days(decision.getDaysPerWeek()))
+        : "";
+    return texts.get("decision.text", description.getUnit().getName(), description.getRound().getTerm().label(),
+        decision.getOutcome().label()) + outcome + "\n\n" + grounds;
+  }
+
+  /** "Beviljat: …": who works there, and how many days a week. */
+  @Transactional(readOnly = true)
+  public String granted(AllocationDecision decision) {
+    return texts.get("decision.granted", memberNames(decision), days(decision.getDaysPerWeek())).trim();
+  }
+
+  private String memberNames(AllocationDecision decision) {
+    return decision.memberIds().stream()
         .map(id -> members.findByUserId(id).map(TeamMember::getName).orElse(id))
         .collect(Collectors.joining(", "));
-    return texts.get("decision.text",
-        description.getUnit().getName(),
-        description.getRound().getTerm().label(),
-        decision.getOutcome().label(),
-        memberNames.isEmpty() ? "–" : memberNames,
-        decision.getDaysPerWeek() == null ? "–" : days(decision.getDaysPerWeek()),
-        description.getPriorityPoints(),
-        description.getPriorityReason(),
-        decision.getMotivation() == null ? "–" : decision.getMotivation());
   }
 
   /** Rows for the meeting's form, in agenda order. */

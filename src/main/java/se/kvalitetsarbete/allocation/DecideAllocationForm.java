@@ -66,7 +66,7 @@ public class DecideAllocationForm implements TaskListener {
       }
       BigDecimal days = in.number("daysPerWeek", row.get("daysPerWeek"), new BigDecimal("0.5"), new BigDecimal("4"), false);
       JsonNode motivation = row.get("motivation");
-      String motivationText = motivation == null || motivation.isNull() ? null : motivation.asText().trim();
+      String motivationText = motivation == null || motivation.isNull() || motivation.asText().isBlank() ? null : motivation.asText().trim();
       if (motivationText != null && motivationText.length() > 4000) {
         in.problem("error.tooLong", "motivation", 4000);
       }

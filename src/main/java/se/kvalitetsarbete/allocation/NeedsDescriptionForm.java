@@ -63,13 +63,13 @@ public class NeedsDescriptionForm implements TaskListener {
     inputs.put("application", d.getStatus() == NeedsDescription.Status.REVISION ? "APPLY" : null);
     inputs.put("needs", d.getNeeds());
     inputs.put("basis", d.getBasis());
-    inputs.put("restsOnAnalysis", d.getRestsOnAnalysis());
+    inputs.put("restsOnAnalysis", Boolean.TRUE.equals(d.getRestsOnAnalysis()));
     inputs.put("targetGroup", d.getTargetGroup());
     inputs.put("targetStage", d.getTargetStage());
     inputs.put("wantedSupport", JsonVariables.json(csv(d.getWantedSupport())));
     inputs.put("wantedSpecialities", JsonVariables.json(csv(d.getWantedSpecialities())));
     inputs.put("teachersInvolved", d.getTeachersInvolved());
-    inputs.put("ongoingDevelopment", d.getOngoingDevelopment());
+    inputs.put("ongoingDevelopment", Boolean.TRUE.equals(d.getOngoingDevelopment()));
     inputs.put("wishedMembers", d.getWishedMembers());
     inputs.put("wishedDaysPerWeek", d.getWishedDays() == null ? null : d.getWishedDays().doubleValue());
     FormFields.prefill(task, inputs);

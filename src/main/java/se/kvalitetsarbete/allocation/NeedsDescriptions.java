@@ -163,8 +163,8 @@ public class NeedsDescriptions {
         yesNo(d.getRestsOnAnalysis()),
         nullToEmpty(d.getTargetGroup()),
         stageLabel(d.getTargetStage()),
-        Toolbox.labels(d.getWantedSupport()),
-        Speciality.parseAll(d.getWantedSpecialities()).stream().map(Speciality::label).collect(Collectors.joining(", ")),
+        orNone(Toolbox.labels(d.getWantedSupport())),
+        orNone(Speciality.parseAll(d.getWantedSpecialities()).stream().map(Speciality::label).collect(Collectors.joining(", "))),
         d.teachersTookPart() ? d.getTeachersInvolved() : texts.get("needs.noTeachers"),
         yesNo(d.getOngoingDevelopment()),
         wishedScope(d),
@@ -182,6 +182,10 @@ public class NeedsDescriptions {
 
   private String yesNo(Boolean value) {
     return texts.get(Boolean.TRUE.equals(value) ? "yes" : "no");
+  }
+
+  private String orNone(String list) {
+    return list.isBlank() ? texts.get("needs.noTeachers") : list;
   }
 
   private static String nullToEmpty(String s) {

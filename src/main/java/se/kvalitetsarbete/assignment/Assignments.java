@@ -11,7 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 import se.kvalitetsarbete.allocation.AllocationDecision;
 import se.kvalitetsarbete.allocation.AllocationDecisionRepository;
 import se.kvalitetsarbete.allocation.NeedsDescriptions;
+import se.kvalitetsarbete.common.Dates;
 import se.kvalitetsarbete.common.Texts;
+import se.kvalitetsarbete.allocation.AllocationMeeting;
 import se.kvalitetsarbete.organisation.Toolbox;
 import se.kvalitetsarbete.organisation.Unit;
 
@@ -25,11 +27,14 @@ public class Assignments {
   private final EvaluationRepository evaluations;
   private final AllocationDecisionRepository decisions;
   private final NeedsDescriptions needsDescriptions;
+  private final AllocationMeeting meeting;
   private final Texts texts;
   private final Clock clock;
 
   public Assignments(AssignmentRepository assignments, CheckInRepository checkIns, EvaluationRepository evaluations,
-      AllocationDecisionRepository decisions, NeedsDescriptions needsDescriptions, Texts texts, Clock clock) {
+      AllocationDecisionRepository decisions, NeedsDescriptions needsDescriptions, AllocationMeeting meeting,
+      Texts texts, Clock clock) {
+    this.meeting = meeting;
     this.assignments = assignments;
     this.checkIns = checkIns;
     this.evaluations = evaluations;
@@ -65,12 +70,17 @@ public class Assignments {
   @Transactional(readOnly = true)
   public String orderSummary(Long assignmentId) {
     Assignment assignment = get(assignmentId);
-    String order = needsDescriptions.summary(assignment.getDecision().getNeedsDescription().getId());
-    if (assignment.getGoals() == null) {
-      return order;
+    StringBuilder summary = new StringBuilder(needsDescriptions.summary(assignment.getDecision().getNeedsDescription().getId()));
+    summary.append("\n\n").append(meeting.granted(assignment.getDecision()));
+    if (assignment.getGoals() != null) {
+      summary.append("\n\n").append(texts.get("assignment.agreed", assignment.getGoals(),
+          Toolbox.labels(assignment.getSupportForms()), assignment.getParticipantsText()));
     }
-    return order + "\n\n" + texts.get("assignment.agreed", assignment.getGoals(), Toolbox.labels(assignment.getSupportForms()),
-        assignment.getParticipantsText());
+    for (CheckIn checkIn : checkIns.findByAssignmentIdAndKindOrderByIdAsc(assignmentId, CheckIn.Kind.DURING_TERM)) {
+      summary.append("\n\n").append(texts.get("assignment.checkIn", Dates.show(checkIn.getHeldAt()), checkIn.getRelationToOrder(),
+          checkIn.getChangeOfFocus() == null ? "–" : checkIn.getChangeOfFocus()));
+    }
+    return summary.toString();
   }
 
   public void kickOff(Long assignmentId, String goals, List<String> supportForms, String participantsText) {

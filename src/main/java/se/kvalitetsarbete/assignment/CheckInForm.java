@@ -30,7 +30,8 @@ public class CheckInForm implements TaskListener {
     Long id = (Long) task.getVariable(ASSIGNMENT_ID);
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       FormFields.show(task, "orderSummary", assignments.orderSummary(id));
-      FormFields.prefillEmpty(task, INPUTS);
+      FormFields.prefillEmpty(task, "relationToOrder", "changeOfFocus", "continueAssignment");
+      FormFields.prefill(task, java.util.Map.of("focusChanged", false));
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       FormInput in = new FormInput(task, texts);
       String relation = in.text("relationToOrder", 4000, true);

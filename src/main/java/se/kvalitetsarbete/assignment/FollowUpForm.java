@@ -32,7 +32,8 @@ public class FollowUpForm implements TaskListener {
       Assignment assignment = assignments.get(assignmentId);
       FormFields.show(task, "followUpContext", texts.get("followUp.context", assignments.orderSummary(assignmentId),
           assignment.getClosingSummary(), assignment.getContinuationPlan()));
-      FormFields.prefillEmpty(task, INPUTS);
+      FormFields.prefillEmpty(task, "followUpOutcome", "supportNeeded");
+      FormFields.prefill(task, java.util.Map.of("moreSupportNeeded", false));
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       FormInput in = new FormInput(task, texts);
       String outcome = in.text("followUpOutcome", 4000, true);

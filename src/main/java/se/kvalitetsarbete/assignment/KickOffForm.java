@@ -29,7 +29,8 @@ public class KickOffForm implements TaskListener {
     Long id = (Long) task.getVariable(ASSIGNMENT_ID);
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       FormFields.show(task, "orderSummary", assignments.orderSummary(id));
-      FormFields.prefillEmpty(task, INPUTS);
+      FormFields.prefillEmpty(task, "goals", "kickOffParticipants");
+      FormFields.prefill(task, java.util.Map.of("supportForms", se.kvalitetsarbete.common.JsonVariables.json(java.util.List.of())));
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       FormInput in = new FormInput(task, texts);
       String goals = in.text("goals", 4000, true);

@@ -75,6 +75,9 @@ class AssignmentProcessTest {
     checkIn("FINISH", true);
 
     assertThat(assignment).hasPassed("EndEvent_CarryingOutDone").isWaitingAt("Task_HoldClosingConversation");
+    assertThat((String) tasks.getVariable(scenario.task(assignment, "Task_HoldClosingConversation").getId(), "orderSummary"))
+        .as("the closing conversation sees the order, what was granted and every check-in")
+        .contains("Beviljat: Teammedlem team5, Teammedlem team6, 3 dagar per vecka var.", "Ändrat fokus eller omfattning: Fokus flyttas till åk 6.");
     closingConversation();
 
     List<Task> surveys = scenario.tasks(assignment, "Task_EvaluateAssignment");
