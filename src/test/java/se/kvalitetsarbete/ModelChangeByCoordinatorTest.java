@@ -46,6 +46,11 @@ class ModelChangeByCoordinatorTest {
     try (ConfigurableApplicationContext app = start()) {
       Scenario scenario = app.getBean(Scenario.class);
       Unit unit = scenario.municipalityWith(SchoolForm.GRUNDSKOLA_7_9).get(0);
+      var identity = app.getBean(ProcessEngine.class).getIdentityService();
+      var coordinator = identity.newUser("samordnaremodeler");
+      coordinator.setPassword("test-only-password");
+      identity.saveUser(coordinator);
+      identity.createMembership("samordnaremodeler", se.kvalitetsarbete.security.Roles.COORDINATORS);
       ProcessInstance running = startAssignment(app, scenario, unit);
       runningInstance = running.getId();
 
@@ -80,7 +85,7 @@ class ModelChangeByCoordinatorTest {
             "--camunda.bpm.webapp.enabled=false");
   }
 
-  /** What Camunda Modeler sends: multipart with the model and its forms, and HTTP Basic. */
+  /** What Camunda Modeler sends: multipart with the model and its forms, and HTTP Basic as a coordinator. */
   private static ResponseEntity<Map> deployAsModeler(ConfigurableApplicationContext app, String model) throws Exception {
     LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
     parts.add("deployment-name", "assignment");
@@ -93,7 +98,7 @@ class ModelChangeByCoordinatorTest {
     }
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    headers.setBasicAuth("demo", "demo");
+    headers.setBasicAuth("samordnaremodeler", "test-only-password");
     String port = app.getEnvironment().getProperty("local.server.port");
     return new RestTemplate().postForEntity("http://127.0.0.1:" + port + "/engine-rest/deployment/create",
         new HttpEntity<>(parts, headers), Map.class);

@@ -42,6 +42,9 @@ import se.kvalitetsarbete.organisation.TeamMember;
 import se.kvalitetsarbete.organisation.TeamMemberRepository;
 import se.kvalitetsarbete.organisation.Unit;
 import se.kvalitetsarbete.organisation.UnitRepository;
+import se.kvalitetsarbete.security.Roles;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 
 /**
  * The whole application on PostgreSQL: one round, driven through the REST API the way Tasklist
@@ -79,6 +82,11 @@ class TermAllocationOnPostgresTest {
   @Autowired CheckInRepository checkIns;
   @Autowired EvaluationRepository evaluations;
 
+  @Autowired IdentityService identity;
+
+  static final String ADMIN = "admin1";
+  static final String PASSWORD = "test-only-password";
+
   final ObjectMapper json = new ObjectMapper();
 
   @Test
@@ -87,20 +95,25 @@ class TermAllocationOnPostgresTest {
     Unit preschool = units.save(new Unit("21000002", "Solrosens förskola", SchoolForm.FORSKOLA, "rektor2"));
     for (int i = 1; i <= 7; i++) {
       members.save(new TeamMember("team" + i, "Teammedlem " + i, List.of(Speciality.values()[i % 6]), new BigDecimal("3.5")));
+      user("team" + i, Roles.QUALITY_TEAM);
     }
+    user("rektor1", Roles.REKTORER);
+    user("rektor2", Roles.REKTORER);
+    user("samordnare1", Roles.COORDINATORS);
+    user(ADMIN, Roles.ADMINISTRATORS);
 
     // A coordinator opens the round from Tasklist's start form.
-    JsonNode round = post("/process-definition/key/TermAllocation/submit-form", variables(Map.of(
+    JsonNode round = post("samordnare1", "/process-definition/key/TermAllocation/submit-form", variables(Map.of(
         "termSeason", "HT", "termYear", 2031, "applicationDeadline", LocalDate.now().plusWeeks(3).toString())), HttpStatus.OK);
     String roundId = round.get("id").asText();
 
     // rektor1 writes: first incomplete (refused, nothing stored), then complete.
-    String write = single(get("/task?assignee=rektor1&taskDefinitionKey=Task_WriteNeedsDescription")).get("id").asText();
-    JsonNode form = get("/task/" + write + "/form-variables?deserializeValues=false");
+    String write = single(get("rektor1", "/task?assignee=rektor1&taskDefinitionKey=Task_WriteNeedsDescription")).get("id").asText();
+    JsonNode form = get("rektor1", "/task/" + write + "/form-variables?deserializeValues=false");
     assertThat(form.get("unitName").get("value").asText()).isEqualTo("Ängsskolan F–3");
     assertThat(form.get("wantedSupport").get("type").asText()).as("Tasklist submits a checklist with the variable's type").isEqualTo("Json");
     assertThat(form.get("restsOnAnalysis").get("type").asText()).isEqualTo("Boolean");
-    ResponseEntity<String> refused = http.postForEntity(api("/task/" + write + "/submit-form"),
+    ResponseEntity<String> refused = as("rektor1").postForEntity(api("/task/" + write + "/submit-form"),
         variables(Map.of("application", "APPLY")), String.class);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(json.readTree(refused.getBody()).get("message").asText())
@@ -120,24 +133,24 @@ class TermAllocationOnPostgresTest {
     needs.put("ongoingDevelopment", false);
     needs.put("wishedMembers", 2);
     needs.put("wishedDaysPerWeek", 2.5);
-    post("/task/" + write + "/submit-form", variables(needs), HttpStatus.NO_CONTENT);
+    post("rektor1", "/task/" + write + "/submit-form", variables(needs), HttpStatus.NO_CONTENT);
 
     // rektor2 does not apply this term.
-    String other = single(get("/task?assignee=rektor2&taskDefinitionKey=Task_WriteNeedsDescription")).get("id").asText();
-    post("/task/" + other + "/submit-form", variables(Map.of("application", "DECLINE")), HttpStatus.NO_CONTENT);
+    String other = single(get("rektor2", "/task?assignee=rektor2&taskDefinitionKey=Task_WriteNeedsDescription")).get("id").asText();
+    post("rektor2", "/task/" + other + "/submit-form", variables(Map.of("application", "DECLINE")), HttpStatus.NO_CONTENT);
 
     // A coordinator claims the review from the group's list and approves.
-    String review = single(get("/task?candidateGroup=coordinators&taskDefinitionKey=Task_ReviewNeedsDescription")).get("id").asText();
-    post("/task/" + review + "/claim", Map.of("userId", "samordnare1"), HttpStatus.NO_CONTENT);
-    assertThat(get("/task/" + review + "/form-variables?deserializeValues=false").get("needsSummary").get("value").asText()).contains("Hitta språket");
-    post("/task/" + review + "/submit-form", variables(Map.of("reviewOutcome", "APPROVE", "reviewComment", "")), HttpStatus.NO_CONTENT);
+    String review = single(get("samordnare1", "/task?candidateGroup=coordinators&taskDefinitionKey=Task_ReviewNeedsDescription")).get("id").asText();
+    post("samordnare1", "/task/" + review + "/claim", Map.of("userId", "samordnare1"), HttpStatus.NO_CONTENT);
+    assertThat(get("samordnare1", "/task/" + review + "/form-variables?deserializeValues=false").get("needsSummary").get("value").asText()).contains("Hitta språket");
+    post("samordnare1", "/task/" + review + "/submit-form", variables(Map.of("reviewOutcome", "APPROVE", "reviewComment", "")), HttpStatus.NO_CONTENT);
 
     // The deadline passes.
     executeJob(roundId, "Timer_ApplicationDeadline");
 
     // The meeting: days out of range are refused with the field named, then the decision is recorded.
-    String meeting = single(get("/task?processInstanceId=" + roundId + "&taskDefinitionKey=Task_DecideAllocation")).get("id").asText();
-    JsonNode meetingForm = get("/task/" + meeting + "/form-variables?deserializeValues=false");
+    String meeting = single(get("samordnare1", "/task?processInstanceId=" + roundId + "&taskDefinitionKey=Task_DecideAllocation")).get("id").asText();
+    JsonNode meetingForm = get("samordnare1", "/task/" + meeting + "/form-variables?deserializeValues=false");
     JsonNode decisionsValue = meetingForm.get("decisions").get("value");
     ArrayNode rows = (ArrayNode) (decisionsValue.isTextual() ? json.readTree(decisionsValue.asText()) : decisionsValue);
     assertThat(rows).hasSize(1);
@@ -145,62 +158,62 @@ class TermAllocationOnPostgresTest {
     row.put("outcome", "GRANTED");
     row.set("members", json.valueToTree(List.of("team1", "team2")));
     row.put("daysPerWeek", 4.5);
-    ResponseEntity<String> outOfRange = http.postForEntity(api("/task/" + meeting + "/submit-form"),
+    ResponseEntity<String> outOfRange = as("samordnare1").postForEntity(api("/task/" + meeting + "/submit-form"),
         variables(Map.of("decisions", json(rows.toString()))), String.class);
     assertThat(outOfRange.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(outOfRange.getBody()).contains("ange ett värde mellan 0,5 och 4");
     row.put("daysPerWeek", 2.5);
     row.put("motivation", "");
-    post("/task/" + meeting + "/submit-form", variables(Map.of("decisions", json(rows.toString()))), HttpStatus.NO_CONTENT);
+    post("samordnare1", "/task/" + meeting + "/submit-form", variables(Map.of("decisions", json(rows.toString()))), HttpStatus.NO_CONTENT);
 
     AllocationDecision decision = decisions.findAll().get(0);
     assertThat(decision.getOutcome()).isEqualTo(AllocationDecision.Outcome.GRANTED);
     assertThat(decision.memberIds()).containsExactly("team1", "team2");
     assertThat(decision.getMotivation()).as("an empty text box is no motivation").isNull();
-    JsonNode published = json.readTree(http.getForObject("/api/allocation-decisions", String.class));
+    JsonNode published = json.readTree(as("rektor2").getForObject("/api/allocation-decisions", String.class));
     assertThat(published.get(0).get("unit").asText()).isEqualTo("Ängsskolan F–3");
     assertThat(published.get(0).get("priorityReason").asText()).contains("analys av resultat");
 
     // The rektor is told.
-    String told = single(get("/task?assignee=rektor1&taskDefinitionKey=Task_AcknowledgeDecision")).get("id").asText();
-    assertThat(get("/task/" + told + "/form-variables?deserializeValues=false").get("decisionText").get("value").asText()).contains("Beviljas");
-    post("/task/" + told + "/complete", Map.of(), HttpStatus.NO_CONTENT);
+    String told = single(get("rektor1", "/task?assignee=rektor1&taskDefinitionKey=Task_AcknowledgeDecision")).get("id").asText();
+    assertThat(get("rektor1", "/task/" + told + "/form-variables?deserializeValues=false").get("decisionText").get("value").asText()).contains("Beviljas");
+    post("rektor1", "/task/" + told + "/complete", Map.of(), HttpStatus.NO_CONTENT);
 
     // The assignment: kick-off, the term ends, closing, evaluation by all three.
-    String assignmentId = single(get("/process-instance?superProcessInstance=" + roundId)).get("id").asText();
-    String kickOff = single(get("/task?candidateUser=team1&processInstanceId=" + assignmentId)).get("id").asText();
-    post("/task/" + kickOff + "/claim", Map.of("userId", "team1"), HttpStatus.NO_CONTENT);
-    JsonNode kickOffForm = get("/task/" + kickOff + "/form-variables?deserializeValues=false");
+    String assignmentId = single(get("samordnare1", "/process-instance?superProcessInstance=" + roundId)).get("id").asText();
+    String kickOff = single(get("team1", "/task?candidateUser=team1&processInstanceId=" + assignmentId)).get("id").asText();
+    post("team1", "/task/" + kickOff + "/claim", Map.of("userId", "team1"), HttpStatus.NO_CONTENT);
+    JsonNode kickOffForm = get("team1", "/task/" + kickOff + "/form-variables?deserializeValues=false");
     assertThat(kickOffForm.get("supportForms").get("type").asText()).isEqualTo("Json");
     assertThat(kickOffForm.get("orderSummary").get("value").asText()).contains("Beviljat: Teammedlem 1, Teammedlem 2, 2,5 dagar per vecka var.");
-    post("/task/" + kickOff + "/submit-form", variables(Map.of("goals", "Alla barn i F-klass deltar i samtal i smågrupp.",
+    post("team1", "/task/" + kickOff + "/submit-form", variables(Map.of("goals", "Alla barn i F-klass deltar i samtal i smågrupp.",
         "supportForms", json("[\"SAMUNDERVISNING\"]"), "kickOffParticipants", "Arbetslag F-klass")), HttpStatus.NO_CONTENT);
     executeJob(assignmentId, "Timer_TermEnds");
-    String closing = single(get("/task?processInstanceId=" + assignmentId + "&taskDefinitionKey=Task_HoldClosingConversation")).get("id").asText();
-    post("/task/" + closing + "/submit-form", variables(Map.of("closingSummary", "Samtalsgrupper är införda.",
+    String closing = single(get("team1", "/task?processInstanceId=" + assignmentId + "&taskDefinitionKey=Task_HoldClosingConversation")).get("id").asText();
+    post("team1", "/task/" + closing + "/submit-form", variables(Map.of("closingSummary", "Samtalsgrupper är införda.",
         "continuationPlan", "Arbetslaget fortsätter med samtalsgrupper varje vecka.")), HttpStatus.NO_CONTENT);
-    for (JsonNode survey : get("/task?processInstanceId=" + assignmentId + "&taskDefinitionKey=Task_EvaluateAssignment")) {
-      post("/task/" + survey.get("id").asText() + "/submit-form", variables(Map.of("teachingDeveloped", "4", "pupilsLearning", "3",
+    for (JsonNode survey : get(ADMIN, "/task?processInstanceId=" + assignmentId + "&taskDefinitionKey=Task_EvaluateAssignment")) {
+      post(survey.get("assignee").asText(), "/task/" + survey.get("id").asText() + "/submit-form", variables(Map.of("teachingDeveloped", "4", "pupilsLearning", "3",
           "collegialLearning", "3", "supportFit", "4", "carryOn", "3")), HttpStatus.NO_CONTENT);
     }
 
     // Follow-up conversations: 1, 3 and 6 months after closing; the last asks for more support.
-    JsonNode followUpTimers = get("/job?processInstanceId=" + assignmentId + "&activityId=Timer_FollowUpDue");
+    JsonNode followUpTimers = get(ADMIN, "/job?processInstanceId=" + assignmentId + "&activityId=Timer_FollowUpDue");
     assertThat(followUpTimers).hasSize(3);
     for (JsonNode timer : followUpTimers) {
-      post("/job/" + timer.get("id").asText() + "/execute", null, HttpStatus.NO_CONTENT);
+      post(ADMIN, "/job/" + timer.get("id").asText() + "/execute", null, HttpStatus.NO_CONTENT);
     }
-    JsonNode followUps = get("/task?processInstanceId=" + assignmentId + "&taskDefinitionKey=Task_HoldFollowUpConversation");
+    JsonNode followUps = get("team1", "/task?processInstanceId=" + assignmentId + "&taskDefinitionKey=Task_HoldFollowUpConversation");
     assertThat(followUps).hasSize(3);
     for (int i = 0; i < 3; i++) {
       boolean more = i == 2;
-      post("/task/" + followUps.get(i).get("id").asText() + "/submit-form", variables(Map.of(
+      post("team1", "/task/" + followUps.get(i).get("id").asText() + "/submit-form", variables(Map.of(
           "followUpOutcome", "Samtalsgrupperna fortsätter.", "moreSupportNeeded", more,
           "supportNeeded", more ? "Stöd att införa samtalsgrupper i åk 1." : "")), HttpStatus.NO_CONTENT);
     }
 
-    assertThat(get("/process-instance?processInstanceIds=" + assignmentId)).isEmpty();
-    assertThat(get("/process-instance?processInstanceIds=" + roundId)).isEmpty();
+    assertThat(get(ADMIN, "/process-instance?processInstanceIds=" + assignmentId)).isEmpty();
+    assertThat(get(ADMIN, "/process-instance?processInstanceIds=" + roundId)).isEmpty();
     Assignment stored = assignments.findAll().get(0);
     assertThat(stored.getStatus()).isEqualTo(Assignment.Status.CLOSED);
     assertThat(stored.getContinuationPlan()).startsWith("Arbetslaget fortsätter");
@@ -217,14 +230,14 @@ class TermAllocationOnPostgresTest {
     return "/engine-rest" + path;
   }
 
-  private JsonNode get(String path) throws Exception {
-    ResponseEntity<String> response = http.getForEntity(api(path), String.class);
+  private JsonNode get(String user, String path) throws Exception {
+    ResponseEntity<String> response = as(user).getForEntity(api(path), String.class);
     assertThat(response.getStatusCode()).as("GET " + path).isEqualTo(HttpStatus.OK);
     return json.readTree(response.getBody());
   }
 
-  private JsonNode post(String path, Object body, HttpStatus expected) throws Exception {
-    ResponseEntity<String> response = http.postForEntity(api(path), body == null ? Map.of() : body, String.class);
+  private JsonNode post(String user, String path, Object body, HttpStatus expected) throws Exception {
+    ResponseEntity<String> response = as(user).postForEntity(api(path), body == null ? Map.of() : body, String.class);
     assertThat(response.getStatusCode()).as("POST " + path + ": " + response.getBody()).isEqualTo(expected);
     return response.getBody() == null ? null : json.readTree(response.getBody());
   }
@@ -234,9 +247,22 @@ class TermAllocationOnPostgresTest {
     return list.get(0);
   }
 
+  /** Time passes: an administrator runs the timer's job. */
   private void executeJob(String processInstanceId, String activityId) throws Exception {
-    String job = single(get("/job?processInstanceId=" + processInstanceId + "&activityId=" + activityId)).get("id").asText();
-    post("/job/" + job + "/execute", null, HttpStatus.NO_CONTENT);
+    String job = single(get(ADMIN, "/job?processInstanceId=" + processInstanceId + "&activityId=" + activityId)).get("id").asText();
+    post(ADMIN, "/job/" + job + "/execute", null, HttpStatus.NO_CONTENT);
+  }
+
+  private TestRestTemplate as(String user) {
+    return http.withBasicAuth(user, PASSWORD);
+  }
+
+  private void user(String id, String group) {
+    User user = identity.newUser(id);
+    user.setFirstName(id);
+    user.setPassword(PASSWORD);
+    identity.saveUser(user);
+    identity.createMembership(id, group);
   }
 
   /** A Json-typed variable, as Tasklist submits checklists and dynamic lists. */

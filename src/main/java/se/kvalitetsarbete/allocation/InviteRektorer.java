@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import se.kvalitetsarbete.organisation.Unit;
 import se.kvalitetsarbete.organisation.UnitRepository;
+import se.kvalitetsarbete.security.AsProcess;
 
 /** Task_InviteRektorer: every active unit's rektor gets a needs description to write. */
 @Component
@@ -23,10 +24,10 @@ public class InviteRektorer implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Long roundId = (Long) execution.getVariable(ROUND_ID);
     for (Unit unit : units.findByActiveTrueOrderByName()) {
-      execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(
+      AsProcess.run(() -> execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(
           NEEDS_DESCRIPTION_PROCESS_ID,
           "round-" + roundId + "-" + unit.getCode(),
-          Variables.putValue(ROUND_ID, roundId).putValue(UNIT_ID, unit.getId()));
+          Variables.putValue(ROUND_ID, roundId).putValue(UNIT_ID, unit.getId())));
     }
   }
 }

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
+import se.kvalitetsarbete.security.AsProcess;
 
 /**
  * End of Task_PrioritiseNeedsDescription: the rules that matched give the points (their sum) and
@@ -38,11 +39,13 @@ public class RecordPriority implements ExecutionListener {
     if (lastReview) {
       String roundInstance = rounds.findById((Long) execution.getVariable(ROUND_ID)).orElseThrow().getProcessInstanceId();
       RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
-      boolean waiting = runtime.createExecutionQuery().processInstanceId(roundInstance)
-          .messageEventSubscriptionName(MESSAGE_REVIEWS_DONE).count() > 0;
-      if (waiting) {
-        runtime.createMessageCorrelation(MESSAGE_REVIEWS_DONE).processInstanceId(roundInstance).correlate();
-      }
+      AsProcess.run(() -> {
+        boolean waiting = runtime.createExecutionQuery().processInstanceId(roundInstance)
+            .messageEventSubscriptionName(MESSAGE_REVIEWS_DONE).count() > 0;
+        if (waiting) {
+          runtime.createMessageCorrelation(MESSAGE_REVIEWS_DONE).processInstanceId(roundInstance).correlate();
+        }
+      });
     }
   }
 }

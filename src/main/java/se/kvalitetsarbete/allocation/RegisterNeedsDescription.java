@@ -5,16 +5,20 @@ import static se.kvalitetsarbete.allocation.TermAllocationProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import java.util.List;
 import se.kvalitetsarbete.common.Dates;
+import se.kvalitetsarbete.security.InstanceAccess;
 
 /** Task_RegisterNeedsDescription: invited by the round, or started by a rektor on their own initiative. */
 @Component
 public class RegisterNeedsDescription implements JavaDelegate {
 
   private final NeedsDescriptions descriptions;
+  private final InstanceAccess access;
 
-  public RegisterNeedsDescription(NeedsDescriptions descriptions) {
+  public RegisterNeedsDescription(NeedsDescriptions descriptions, InstanceAccess access) {
     this.descriptions = descriptions;
+    this.access = access;
   }
 
   @Override
@@ -37,5 +41,6 @@ public class RegisterNeedsDescription implements JavaDelegate {
     execution.setVariable(REKTOR_USER_ID, description.getUnit().getRektorUserId());
     execution.setVariable(TERM_LABEL, round.getTerm().label());
     execution.setVariable(ROUND_DEADLINE, Dates.toDate(round.getDeadline()));
+    access.grantRead(execution, List.of(description.getUnit().getRektorUserId()));
   }
 }

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import se.kvalitetsarbete.common.Dates;
 import se.kvalitetsarbete.organisation.Term;
+import se.kvalitetsarbete.security.InstanceAccess;
 
 /** Task_RegisterAssignment: the granted decision becomes an assignment with its participants and term. */
 @Component
@@ -16,9 +17,11 @@ public class RegisterAssignment implements JavaDelegate {
   private static final int TERM_ENDS_AT_HOUR = 16;
 
   private final Assignments assignments;
+  private final InstanceAccess access;
 
-  public RegisterAssignment(Assignments assignments) {
+  public RegisterAssignment(Assignments assignments, InstanceAccess access) {
     this.assignments = assignments;
+    this.access = access;
   }
 
   @Override
@@ -30,5 +33,6 @@ public class RegisterAssignment implements JavaDelegate {
     execution.setVariable("unitName", assignments.unit(assignment.getId()).getName());
     execution.setVariable("termLabel", term.label());
     execution.setVariable(TERM_END, Dates.toDate(term.getEndsOn().atTime(TERM_ENDS_AT_HOUR, 0)));
+    access.grantRead(execution, assignments.participants(assignment.getId()));
   }
 }

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import se.kvalitetsarbete.common.Texts;
+import se.kvalitetsarbete.security.AsProcess;
 
 /**
  * Task_RemindFollowUpOwner: the conversation is two weeks overdue. The task moves to the top of
@@ -30,13 +31,15 @@ public class RemindFollowUpOwner implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Long followUpId = (Long) execution.getVariable(FOLLOW_UP_ID);
     TaskService tasks = execution.getProcessEngineServices().getTaskService();
-    for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKey(TASK_HOLD_FOLLOW_UP).list()) {
-      if (followUpId.equals(tasks.getVariable(task.getId(), FOLLOW_UP_ID))) {
-        tasks.setPriority(task.getId(), REMINDED_PRIORITY);
-        tasks.createComment(task.getId(), execution.getProcessInstanceId(), texts.get("followUp.reminder"));
+    AsProcess.run(() -> {
+      for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+          .taskDefinitionKey(TASK_HOLD_FOLLOW_UP).list()) {
+        if (followUpId.equals(tasks.getVariable(task.getId(), FOLLOW_UP_ID))) {
+          tasks.setPriority(task.getId(), REMINDED_PRIORITY);
+          tasks.createComment(task.getId(), execution.getProcessInstanceId(), texts.get("followUp.reminder"));
+        }
       }
-    }
+    });
     assignments.remind(followUpId);
   }
 }

@@ -5,25 +5,14 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.authorization.Permission;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resource;
-import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.query.Query;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import se.kvalitetsarbete.allocation.AllocationRound;
@@ -36,9 +25,10 @@ import se.kvalitetsarbete.organisation.Term;
 import se.kvalitetsarbete.organisation.TermRepository;
 import se.kvalitetsarbete.organisation.Unit;
 import se.kvalitetsarbete.organisation.UnitRepository;
+import se.kvalitetsarbete.security.Roles;
 
 /**
- * Demo users, groups, Tasklist filters and authorizations, units, team members and an open
+ * Demo users (in the role groups that AccessSetup makes), units, team members and an open
  * allocation round. Active only with the "demo" profile; idempotent, so restarts on the same
  * database create nothing twice. Modelled on Camunda's invoice example.
  */
@@ -49,9 +39,9 @@ public class DemoDataGenerator {
   private static final Logger LOG = LoggerFactory.getLogger(DemoDataGenerator.class);
 
   static final String PASSWORD = "demo";
-  static final String COORDINATORS = "coordinators";
-  static final String REKTORER = "rektorer";
-  static final String QUALITY_TEAM = "qualityteam";
+  static final String COORDINATORS = Roles.COORDINATORS;
+  static final String REKTORER = Roles.REKTORER;
+  static final String QUALITY_TEAM = Roles.QUALITY_TEAM;
   static final String PROCESS_KEY = "TermAllocation";
 
   private static final BigDecimal DEFAULT_CAPACITY = new BigDecimal("3.5");
@@ -67,7 +57,7 @@ public class DemoDataGenerator {
   private record DemoMember(String userId, List<Speciality> specialities, BigDecimal capacity) {}
 
   private static final List<DemoUser> USERS = List.of(
-      new DemoUser("demo", "Demo", "Administratör", List.of(Groups.CAMUNDA_ADMIN, COORDINATORS)),
+      new DemoUser("demo", "Demo", "Administratör", List.of(Roles.ADMINISTRATORS, COORDINATORS)),
       new DemoUser("samordnare1", "Sara", "Samordnare", List.of(COORDINATORS)),
       new DemoUser("samordnare2", "Sam", "Samordnare", List.of(COORDINATORS)),
       new DemoUser("rektor1", "Anna", "Lindqvist", List.of(REKTORER)),
@@ -109,59 +99,32 @@ public class DemoDataGenerator {
           DEFAULT_CAPACITY));
 
   private final IdentityService identityService;
-  private final FilterService filterService;
-  private final AuthorizationService authorizationService;
   private final RuntimeService runtimeService;
-  private final TaskService taskService;
   private final UnitRepository units;
   private final TeamMemberRepository teamMembers;
   private final TermRepository terms;
   private final AllocationRoundRepository rounds;
 
-  public DemoDataGenerator(IdentityService identityService, FilterService filterService,
-      AuthorizationService authorizationService, RuntimeService runtimeService, TaskService taskService,
-      UnitRepository units, TeamMemberRepository teamMembers, TermRepository terms,
+  public DemoDataGenerator(IdentityService identityService, RuntimeService runtimeService, UnitRepository units, TeamMemberRepository teamMembers, TermRepository terms,
       AllocationRoundRepository rounds) {
     this.identityService = identityService;
-    this.filterService = filterService;
-    this.authorizationService = authorizationService;
     this.runtimeService = runtimeService;
-    this.taskService = taskService;
     this.units = units;
     this.teamMembers = teamMembers;
     this.terms = terms;
     this.rounds = rounds;
   }
 
-  /** Runs once the process application has deployed its models, so TermAllocation can start. */
+  /** Runs once the models are deployed and AccessSetup has made the groups, so TermAllocation can start. */
   @EventListener
+  @Order(1)
   public void onPostDeploy(PostDeployEvent event) {
-    createGroups();
     createUsers();
-    createAuthorizations();
-    createFilters();
     createUnits();
     createTeamMembers();
     startRoundIfNoneOpen();
     LOG.info("Demodata klar. Användare (lösenord 'demo'): demo/demo, samordnare1, samordnare2, "
         + "rektor1–rektor6, team1–team7");
-  }
-
-  private void createGroups() {
-    createGroup(Groups.CAMUNDA_ADMIN, "Administratörer", Groups.GROUP_TYPE_SYSTEM);
-    createGroup(COORDINATORS, "Samordnare", Groups.GROUP_TYPE_WORKFLOW);
-    createGroup(REKTORER, "Rektorer", Groups.GROUP_TYPE_WORKFLOW);
-    createGroup(QUALITY_TEAM, "Kvalitetsteamet", Groups.GROUP_TYPE_WORKFLOW);
-  }
-
-  private void createGroup(String id, String name, String type) {
-    if (identityService.createGroupQuery().groupId(id).count() > 0) {
-      return;
-    }
-    Group group = identityService.newGroup(id);
-    group.setName(name);
-    group.setType(type);
-    identityService.saveGroup(group);
   }
 
   private void createUsers() {
@@ -180,69 +143,6 @@ public class DemoDataGenerator {
         }
       }
     }
-  }
-
-  /** What Tasklist needs when authorization is switched on; camunda-admin gets everything. */
-  private void createAuthorizations() {
-    for (Resource resource : Resources.values()) {
-      grant(Groups.CAMUNDA_ADMIN, resource, Authorization.ANY, Permissions.ALL);
-    }
-    for (String group : List.of(COORDINATORS, REKTORER, QUALITY_TEAM)) {
-      grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(group, Resources.FILTER, Authorization.ANY, Permissions.READ);
-      grant(group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ,
-          Permissions.CREATE_INSTANCE);
-      grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
-    }
-  }
-
-  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    boolean exists = authorizationService.createAuthorizationQuery()
-        .authorizationType(Authorization.AUTH_TYPE_GRANT)
-        .groupIdIn(groupId)
-        .resourceType(resource)
-        .resourceId(resourceId)
-        .count() > 0;
-    if (exists) {
-      return;
-    }
-    Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    authorization.setGroupId(groupId);
-    authorization.setResource(resource);
-    authorization.setResourceId(resourceId);
-    for (Permission permission : permissions) {
-      authorization.addPermission(permission);
-    }
-    authorizationService.saveAuthorization(authorization);
-  }
-
-  private void createFilters() {
-    createFilter("Mina uppgifter", -10, "Uppgifter som är tilldelade mig",
-        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    createFilter("Gruppens uppgifter", 0, "Otilldelade uppgifter för mina grupper",
-        taskService.createTaskQuery()
-            .taskCandidateGroupInExpression("${currentUserGroups()}")
-            .taskUnassigned());
-    createFilter("Uppgifter där jag är kandidat", 10, "Otilldelade uppgifter som jag kan ta",
-        taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}"));
-  }
-
-  private void createFilter(String name, int priority, String description, Query<?, ?> query) {
-    if (filterService.createFilterQuery().filterName(name).count() > 0) {
-      return;
-    }
-    Map<String, Object> properties = new LinkedHashMap<>();
-    properties.put("priority", priority);
-    properties.put("description", description);
-    properties.put("refresh", true);
-    properties.put("variables", List.of(
-        Map.of("name", "unitName", "label", "Enhet"),
-        Map.of("name", "termLabel", "label", "Termin")));
-    Filter filter = filterService.newTaskFilter()
-        .setName(name)
-        .setProperties(properties)
-        .setQuery(query);
-    filterService.saveFilter(filter);
   }
 
   private void createUnits() {

@@ -1,0 +1,167 @@
+package se.kvalitetsarbete.security;
+
+import static org.camunda.bpm.engine.authorization.Permissions.*;
+import static org.camunda.bpm.engine.authorization.Resources.*;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.query.Query;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.annotation.Order;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may do what, given by the application at every start (idempotent, never by hand in Admin):
+ * the role groups, their rights, the shared Tasklist filters, and an administrator when a password
+ * is configured (so the camunda-admin group is never left empty for the setup page to fill).
+ */
+@Component
+public class AccessSetup {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AccessSetup.class);
+
+  static final String MY_TASKS = "Mina uppgifter";
+  static final String GROUP_TASKS = "Gruppens uppgifter";
+  static final String CANDIDATE_TASKS = "Uppgifter där jag är kandidat";
+
+  private static final List<String> STAFF = List.of(Roles.COORDINATORS, Roles.REKTORER, Roles.QUALITY_TEAM,
+      Roles.HEADS_OF_SCHOOL_FORMS, Roles.ADMINISTRATION);
+  private static final List<String> ALLOCATION_PROCESSES = List.of("TermAllocation", "NeedsDescription", "Assignment", "RoundSchedule");
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+  private final FilterService filters;
+  private final TaskService tasks;
+  private final String adminUser;
+  private final String adminPassword;
+
+  public AccessSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters, TaskService tasks,
+      @Value("${kvalitet.admin.user:admin}") String adminUser, @Value("${kvalitet.admin.password:}") String adminPassword) {
+    this.identity = identity;
+    this.authorizations = authorizations;
+    this.filters = filters;
+    this.tasks = tasks;
+    this.adminUser = adminUser;
+    this.adminPassword = adminPassword;
+  }
+
+  @EventListener
+  @Order(0)
+  public void onPostDeploy(PostDeployEvent event) {
+    Roles.NAMES.forEach(this::ensureGroup);
+    for (Resource resource : Resources.values()) {
+      grant(Roles.ADMINISTRATORS, resource, Authorization.ANY, ALL);
+    }
+    List<String> filterIds = List.of(
+        ensureFilter(MY_TASKS, -10, "Uppgifter som är tilldelade mig",
+            tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")),
+        ensureFilter(GROUP_TASKS, 0, "Otilldelade uppgifter för mina grupper",
+            tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned()),
+        ensureFilter(CANDIDATE_TASKS, 10, "Otilldelade uppgifter som jag kan ta",
+            tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}")));
+    for (String group : STAFF) {
+      grant(group, APPLICATION, "tasklist", ACCESS);
+      filterIds.forEach(filter -> grant(group, FILTER, filter, READ));
+      // The models themselves are public (they are in the README); their instances are not.
+      ALLOCATION_PROCESSES.forEach(process -> grant(group, PROCESS_DEFINITION, process, READ));
+    }
+    // Coordinators run the allocation: they start rounds, see all its work, and deploy changed models.
+    grant(Roles.COORDINATORS, APPLICATION, "cockpit", ACCESS);
+    grant(Roles.COORDINATORS, PROCESS_DEFINITION, "TermAllocation", CREATE_INSTANCE);
+    for (String process : ALLOCATION_PROCESSES) {
+      grant(Roles.COORDINATORS, PROCESS_DEFINITION, process, READ, READ_INSTANCE, READ_TASK, READ_HISTORY);
+    }
+    grant(Roles.COORDINATORS, DECISION_DEFINITION, "Prioritisation", READ, READ_HISTORY);
+    grant(Roles.COORDINATORS, PROCESS_INSTANCE, Authorization.ANY, CREATE);
+    grant(Roles.COORDINATORS, DEPLOYMENT, Authorization.ANY, CREATE, READ);
+    // Rektorer may write a needs description on their own initiative.
+    grant(Roles.REKTORER, PROCESS_DEFINITION, "NeedsDescription", CREATE_INSTANCE);
+    grant(Roles.REKTORER, PROCESS_INSTANCE, Authorization.ANY, CREATE);
+    ensureAdministrator();
+  }
+
+  private void ensureGroup(String id, String name) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identity.newGroup(id);
+      group.setName(name);
+      group.setType(id.equals(Roles.ADMINISTRATORS) ? Groups.GROUP_TYPE_SYSTEM : Groups.GROUP_TYPE_WORKFLOW);
+      identity.saveGroup(group);
+    }
+  }
+
+  /** Grants to a group exactly these permissions on one resource, adding what is missing. */
+  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization = authorizations.createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(groupId)
+        .resourceType(resource).resourceId(resourceId).singleResult();
+    if (authorization == null) {
+      authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
+    boolean missing = false;
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        missing = true;
+      }
+    }
+    if (missing) {
+      authorizations.saveAuthorization(authorization);
+    }
+  }
+
+  private String ensureFilter(String name, int priority, String description, Query<?, ?> query) {
+    Filter existing = filters.createFilterQuery().filterName(name).singleResult();
+    if (existing != null) {
+      return existing.getId();
+    }
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("priority", priority);
+    properties.put("description", description);
+    properties.put("refresh", true);
+    properties.put("variables", List.of(
+        Map.of("name", "unitName", "label", "Enhet"),
+        Map.of("name", "termLabel", "label", "Termin")));
+    return filters.saveFilter(filters.newTaskFilter().setName(name).setProperties(properties).setQuery(query)).getId();
+  }
+
+  /** The configured administrator (kvalitet.admin.user / KVALITET_ADMIN_PASSWORD), created or given the password. */
+  private void ensureAdministrator() {
+    if (adminPassword == null || adminPassword.isBlank()) {
+      if (identity.createUserQuery().memberOfGroup(Roles.ADMINISTRATORS).count() == 0) {
+        LOG.warn("Ingen administratör finns. Ange KVALITET_ADMIN_PASSWORD (och KVALITET_ADMIN_USER) och starta om.");
+      }
+      return;
+    }
+    User user = identity.createUserQuery().userId(adminUser).singleResult();
+    if (user == null) {
+      user = identity.newUser(adminUser);
+      user.setFirstName("Administratör");
+      user.setLastName("");
+    }
+    user.setPassword(adminPassword);
+    identity.saveUser(user);
+    if (identity.createUserQuery().userId(adminUser).memberOfGroup(Roles.ADMINISTRATORS).count() == 0) {
+      identity.createMembership(adminUser, Roles.ADMINISTRATORS);
+    }
+  }
+}

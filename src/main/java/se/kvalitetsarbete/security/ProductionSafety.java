@@ -1,0 +1,78 @@
+package se.kvalitetsarbete.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Profile prod refuses to start when it would be unsafe: no administrator password from outside,
+ * a known or weak one, or demo data switched on. Every response then carries HSTS.
+ */
+@Configuration
+@Profile("prod")
+public class ProductionSafety {
+
+  static final int MIN_LENGTH = 12;
+  private static final List<String> KNOWN_WEAK = List.of("demo", "admin", "password", "lösenord", "losenord", "camunda",
+      "changeme", "secret", "qwerty", "123456", "sommar", "vinter", "kvalitet");
+
+  public ProductionSafety(Environment environment, @Value("${kvalitet.admin.user:admin}") String adminUser,
+      @Value("${kvalitet.admin.password:}") String adminPassword) {
+    if (Arrays.asList(environment.getActiveProfiles()).contains("demo")) {
+      throw new IllegalStateException("Profilen prod får inte köras med demo: demodata hör inte hemma i produktion.");
+    }
+    String problem = weakness(adminUser, adminPassword);
+    if (problem != null) {
+      throw new IllegalStateException("Applikationen startar inte i prod: " + problem);
+    }
+  }
+
+  /** Why a password is not good enough, or null. */
+  static String weakness(String user, String password) {
+    if (password == null || password.isBlank()) {
+      return "ange administratörens lösenord i miljövariabeln KVALITET_ADMIN_PASSWORD.";
+    }
+    String lower = password.toLowerCase(Locale.ROOT);
+    if (password.length() < MIN_LENGTH) {
+      return "administratörens lösenord måste ha minst " + MIN_LENGTH + " tecken.";
+    }
+    if (lower.contains(user.toLowerCase(Locale.ROOT)) || KNOWN_WEAK.stream().anyMatch(lower::contains)) {
+      return "administratörens lösenord är för lätt att gissa (innehåller användarnamnet eller ett vanligt ord).";
+    }
+    int kinds = (password.chars().anyMatch(Character::isLowerCase) ? 1 : 0)
+        + (password.chars().anyMatch(Character::isUpperCase) ? 1 : 0)
+        + (password.chars().anyMatch(Character::isDigit) ? 1 : 0)
+        + (password.chars().anyMatch(c -> !Character.isLetterOrDigit(c)) ? 1 : 0);
+    if (kinds < 4) {
+      return "administratörens lösenord måste innehålla små och stora bokstäver, siffror och specialtecken.";
+    }
+    return null;
+  }
+
+  @Bean
+  public FilterRegistrationBean<OncePerRequestFilter> strictTransportSecurity() {
+    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
+      @Override
+      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+          throws ServletException, IOException {
+        response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        chain.doFilter(request, response);
+      }
+    });
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+}

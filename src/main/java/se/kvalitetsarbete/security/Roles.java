@@ -1,0 +1,30 @@
+package se.kvalitetsarbete.security;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.authorization.Groups;
+
+/** The groups people belong to; their rights are given by {@link AccessSetup} at start-up. */
+public final class Roles {
+
+  public static final String ADMINISTRATORS = Groups.CAMUNDA_ADMIN;
+  public static final String COORDINATORS = "coordinators";
+  public static final String REKTORER = "rektorer";
+  public static final String QUALITY_TEAM = "qualityteam";
+  public static final String HEADS_OF_SCHOOL_FORMS = "verksamhetschefer";
+  public static final String ADMINISTRATION = "forvaltning";
+
+  /** Group id → the name people read. */
+  public static final Map<String, String> NAMES = new LinkedHashMap<>();
+
+  static {
+    NAMES.put(ADMINISTRATORS, "Administratörer");
+    NAMES.put(COORDINATORS, "Samordnare");
+    NAMES.put(REKTORER, "Rektorer");
+    NAMES.put(QUALITY_TEAM, "Kvalitetsteamet");
+    NAMES.put(HEADS_OF_SCHOOL_FORMS, "Verksamhetschefer");
+    NAMES.put(ADMINISTRATION, "Förvaltningen");
+  }
+
+  private Roles() {}
+}

@@ -1,0 +1,58 @@
+package se.kvalitetsarbete.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Our own API (/api/*: the decided allocations) is for staff who are logged in: through Tasklist
+ * (the webapps' session) or with HTTP Basic, as against /engine-rest.
+ */
+public class StaffOnly extends OncePerRequestFilter {
+
+  private final IdentityService identity;
+
+  public StaffOnly(IdentityService identity) {
+    this.identity = identity;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    if (loggedInToWebapps(request.getSession(false)) || validBasicLogin(request.getHeader("Authorization"))) {
+      chain.doFilter(request, response);
+      return;
+    }
+    response.setHeader("WWW-Authenticate", "Basic realm=\"kvalitetsarbete\"");
+    ErrorResponses.send(response, 401, "AuthenticationException", "Logga in för att se besluten.");
+  }
+
+  private static boolean loggedInToWebapps(HttpSession session) {
+    if (session == null) {
+      return false;
+    }
+    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+    return authentications != null && !authentications.getAuthentications().isEmpty();
+  }
+
+  private boolean validBasicLogin(String header) {
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return false;
+    }
+    try {
+      String[] user = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8).split(":", 2);
+      return user.length == 2 && identity.checkPassword(user[0], user[1]);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}
