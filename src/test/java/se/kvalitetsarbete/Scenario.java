@@ -79,7 +79,7 @@ public class Scenario {
     List<Unit> created = new ArrayList<>();
     for (SchoolForm form : forms) {
       String code = String.valueOf(NEXT_CODE.incrementAndGet());
-      created.add(units.save(new Unit(code, "Enhet " + code, form, "rektor-" + code)));
+      created.add(units.save(new Unit(code, "Enhet " + code, form, "rektor" + code)));
     }
     for (String userId : TEAM) {
       if (members.findByUserId(userId).isEmpty()) {

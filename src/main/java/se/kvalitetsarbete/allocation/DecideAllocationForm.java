@@ -68,7 +68,7 @@ public class DecideAllocationForm implements TaskListener {
       JsonNode motivation = row.get("motivation");
       String motivationText = motivation == null || motivation.isNull() || motivation.asText().isBlank() ? null : motivation.asText().trim();
       if (motivationText != null && motivationText.length() > 4000) {
-        in.problem("error.tooLong", "motivation", 4000);
+        in.problem("error.tooLong", "motivation", "4000");
       }
       if (id != null) {
         inputs.add(new DecisionInput(id.longValue(), outcome, members, days, motivationText));

@@ -39,7 +39,7 @@ public class FormInput {
       return null;
     }
     if (value.length() > maxLength) {
-      problem("error.tooLong", field, maxLength);
+      problem("error.tooLong", field, String.valueOf(maxLength));
       return null;
     }
     return value;

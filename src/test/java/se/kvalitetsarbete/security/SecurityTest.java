@@ -1,0 +1,259 @@
+package se.kvalitetsarbete.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
+import se.kvalitetsarbete.Scenario;
+import se.kvalitetsarbete.allocation.NeedsDescription;
+import se.kvalitetsarbete.allocation.NeedsDescriptionRepository;
+import se.kvalitetsarbete.organisation.SchoolForm;
+import se.kvalitetsarbete.organisation.Unit;
+
+/** Who may do what: each rule has a test that fails when the rule is broken. */
+@DirtiesContext
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:security-tests;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.job-execution.enabled=false"})
+class SecurityTest {
+
+  static final String PASSWORD = "test-only-password";
+
+  @Autowired TestRestTemplate http;
+  @Autowired IdentityService identity;
+  @Autowired HistoryService history;
+  @Autowired Scenario scenario;
+  @Autowired NeedsDescriptionRepository descriptions;
+
+  final ObjectMapper json = new ObjectMapper();
+  Unit unitA;
+  Unit unitB;
+  String roundId;
+
+  @BeforeEach
+  void twoUnitsInAnOpenRound() throws Exception {
+    List<Unit> units = scenario.municipalityWith(SchoolForm.GRUNDSKOLA_F3, SchoolForm.GRUNDSKOLA_7_9);
+    unitA = units.get(0);
+    unitB = units.get(1);
+    user(rektorA(), Roles.REKTORER);
+    user(rektorB(), Roles.REKTORER);
+    user("samordnare", Roles.COORDINATORS);
+    user("team1", Roles.QUALITY_TEAM);
+    ResponseEntity<String> started = as("samordnare").postForEntity("/engine-rest/process-definition/key/TermAllocation/submit-form",
+        variables(Map.of("termSeason", "VT", "termYear", scenario.freshYear(),
+            "applicationDeadline", LocalDate.now().plusWeeks(2).toString())), String.class);
+    assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
+    roundId = json.readTree(started.getBody()).get("id").asText();
+  }
+
+  @Test
+  void withoutALoginTheApisAnswer401() {
+    assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(http.withBasicAuth("samordnare", "wrong").getForEntity("/engine-rest/task", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(http.getForEntity("/api/allocation-decisions", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void aRektorSeesAndCompletesOnlyTheirOwnUnitsTasks() throws Exception {
+    String taskA = writeTask(rektorA());
+    assertThat(get(rektorB(), "/engine-rest/task?taskDefinitionKey=Task_WriteNeedsDescription"))
+        .extracting(t -> t.get("assignee").asText()).containsOnly(rektorB());
+
+    HttpStatus read = HttpStatus.valueOf(as(rektorB()).getForEntity("/engine-rest/task/" + taskA, String.class).getStatusCode().value());
+    assertThat(read).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+    ResponseEntity<String> completed = as(rektorB()).postForEntity("/engine-rest/task/" + taskA + "/submit-form",
+        variables(Map.of("application", "DECLINE")), String.class);
+    assertThat(HttpStatus.valueOf(completed.getStatusCode().value())).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+    assertThat(get(rektorA(), "/engine-rest/task/" + taskA).get("id").asText()).as("the task is still there").isEqualTo(taskA);
+    assertThat(descriptionOf(unitA).getStatus()).isEqualTo(NeedsDescription.Status.DRAFT);
+  }
+
+  @Test
+  void aRektorReadsOnlyTheirOwnUnitsProcessInstances() throws Exception {
+    String instanceA = get("samordnare", "/engine-rest/task?assignee=" + rektorA()).get(0).get("processInstanceId").asText();
+
+    assertThat(as(rektorA()).getForEntity("/engine-rest/process-instance/" + instanceA, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(HttpStatus.valueOf(as(rektorB()).getForEntity("/engine-rest/process-instance/" + instanceA, String.class)
+        .getStatusCode().value())).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+    assertThat(get(rektorB(), "/engine-rest/process-instance")).extracting(p -> p.get("id").asText())
+        .doesNotContain(instanceA, roundId);
+    assertThat(get("samordnare", "/engine-rest/process-instance")).extracting(p -> p.get("id").asText())
+        .contains(instanceA, roundId);
+  }
+
+  @Test
+  void everyoneLoggedInReadsTheDecidedAllocationsWithTheirGrounds() throws Exception {
+    scenario.grantedDecision(unitA, List.of("team1"));
+
+    JsonNode decisions = json.readTree(as("team1").getForObject("/api/allocation-decisions", String.class));
+    assertThat(decisions).anySatisfy(d -> {
+      assertThat(d.get("unit").asText()).isEqualTo(unitA.getName());
+      assertThat(d.get("priorityReason").asText()).isNotBlank();
+    });
+    assertThat(decisions).noneSatisfy(d -> assertThat(d.get("unit").asText()).isEqualTo(unitB.getName()));
+  }
+
+  @Test
+  void theAdminWebappsSetupCannotCreateAnAdministrator() {
+    assertThat(identity.createUserQuery().memberOfGroup(Roles.ADMINISTRATORS).count())
+        .as("the group is empty, so 7.24.0's setup would be open").isZero();
+    ResponseEntity<String> page = http.getForEntity("/camunda/app/admin/default/", String.class);
+    List<String> cookies = page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE);
+    String token = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN="))
+        .map(c -> c.substring("XSRF-TOKEN=".length(), c.indexOf(';'))).findFirst().orElse("");
+    String session = cookies.stream().filter(c -> c.startsWith("JSESSIONID="))
+        .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse("");
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.add("X-XSRF-TOKEN", token);
+    headers.add(HttpHeaders.COOKIE, "XSRF-TOKEN=" + token + "; " + session);
+    Map<String, Object> intruder = Map.of("profile", Map.of("id", "intruder", "firstName", "I", "lastName", "N"),
+        "credentials", Map.of("password", "Intruder-2026!"));
+
+    ResponseEntity<String> setup = http.exchange("/camunda/api/admin/setup/default/user/create", HttpMethod.POST,
+        new HttpEntity<>(intruder, headers), String.class);
+
+    assertThat(setup.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(identity.createUserQuery().userId("intruder").count()).isZero();
+  }
+
+  @Test
+  void expressionsInTaskQueriesAreRefusedAlsoInsideOrQueries() {
+    ResponseEntity<String> orQuery = as(rektorA()).postForEntity("/engine-rest/task",
+        Map.of("orQueries", List.of(Map.of("assigneeExpression", "${currentUser()}"))), String.class);
+    assertThat(orQuery.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(orQuery.getBody()).contains("Uttryck");
+    ResponseEntity<String> count = as(rektorA()).postForEntity("/engine-rest/task/count",
+        Map.of("orQueries", List.of(Map.of("nameLikeExpression", "#{'x'}"))), String.class);
+    assertThat(count.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(as(rektorA()).getForEntity("/engine-rest/task?assigneeExpression={e}", String.class, "${currentUser()}")
+        .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  @Test
+  void aSubmissionWithVariablesTheFormDoesNotHaveIsRefusedAndNothingIsWritten() throws Exception {
+    String task = writeTask(rektorA());
+    Map<String, Object> form = new LinkedHashMap<>(needs());
+    form.put("roundId", 999999);
+    ResponseEntity<String> refused = as(rektorA()).postForEntity("/engine-rest/task/" + task + "/submit-form",
+        variables(form), String.class);
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody()).contains("Formuläret har inga fält med namnen: roundId");
+    assertThat(descriptionOf(unitA).getStatus()).isEqualTo(NeedsDescription.Status.DRAFT);
+    assertThat(get(rektorA(), "/engine-rest/task/" + task).get("id").asText()).isEqualTo(task);
+  }
+
+  @Test
+  void oversizedTextsAndWrongTypesAreRefusedWithTheFieldNamed() throws Exception {
+    String task = writeTask(rektorA());
+    Map<String, Object> bad = new LinkedHashMap<>(needs());
+    bad.put("needs", "x".repeat(4001));
+    bad.put("wishedMembers", "tre");
+    ResponseEntity<String> refused = as(rektorA()).postForEntity("/engine-rest/task/" + task + "/submit-form",
+        variables(bad), String.class);
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody()).contains("Utvecklingsbehov: texten får vara högst 4000 tecken.",
+        "Önskat antal teammedlemmar: ange ett tal.");
+    assertThat(descriptionOf(unitA).getNeeds()).isNull();
+  }
+
+  @Test
+  void everyChangeIsAttributedToTheLoggedInUser() throws Exception {
+    String task = writeTask(rektorA());
+    ResponseEntity<String> done = as(rektorA()).postForEntity("/engine-rest/task/" + task + "/submit-form",
+        variables(needs()), String.class);
+    assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+
+    List<UserOperationLogEntry> log = history.createUserOperationLogQuery().taskId(task)
+        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list();
+    assertThat(log).isNotEmpty().allMatch(entry -> rektorA().equals(entry.getUserId()));
+    assertThat(history.createUserOperationLogQuery().processInstanceId(roundId)
+        .operationType(UserOperationLogEntry.OPERATION_TYPE_CREATE).list())
+        .as("the round was started by the coordinator").isNotEmpty().allMatch(entry -> "samordnare".equals(entry.getUserId()));
+  }
+
+  private String rektorA() {
+    return unitA.getRektorUserId();
+  }
+
+  private String rektorB() {
+    return unitB.getRektorUserId();
+  }
+
+  private String writeTask(String rektor) throws Exception {
+    return get(rektor, "/engine-rest/task?assignee=" + rektor + "&taskDefinitionKey=Task_WriteNeedsDescription")
+        .get(0).get("id").asText();
+  }
+
+  private NeedsDescription descriptionOf(Unit unit) {
+    return descriptions.findAll().stream()
+        .filter(d -> d.getUnit().getId().equals(unit.getId()) && d.getRound() != null
+            && roundId.equals(d.getRound().getProcessInstanceId()))
+        .findFirst().orElseThrow();
+  }
+
+  private Map<String, Object> needs() {
+    Map<String, Object> form = new LinkedHashMap<>();
+    form.put("application", "APPLY");
+    form.put("needs", "Läsförståelsen behöver stärkas.");
+    form.put("basis", "Resultaten i åk 3 har sjunkit.");
+    form.put("restsOnAnalysis", true);
+    form.put("targetGroup", "Åk 2");
+    form.put("targetStage", "F_3");
+    form.put("wantedSupport", Map.of("value", "[\"MODELLERING\"]", "type", "Json"));
+    form.put("wishedMembers", 1);
+    form.put("wishedDaysPerWeek", new BigDecimal("2"));
+    return form;
+  }
+
+  private JsonNode get(String user, String path) throws Exception {
+    ResponseEntity<String> response = as(user).getForEntity(path, String.class);
+    assertThat(response.getStatusCode()).as("GET " + path + " as " + user + ": " + response.getBody()).isEqualTo(HttpStatus.OK);
+    return json.readTree(response.getBody());
+  }
+
+  private TestRestTemplate as(String user) {
+    return http.withBasicAuth(user, PASSWORD);
+  }
+
+  private void user(String id, String group) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User user = identity.newUser(id);
+      user.setFirstName(id);
+      user.setPassword(PASSWORD);
+      identity.saveUser(user);
+      identity.createMembership(id, group);
+    }
+  }
+
+  private static Map<String, Object> variables(Map<String, Object> values) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    values.forEach((name, value) -> variables.put(name, value instanceof Map<?, ?> typed ? typed : Map.of("value", value)));
+    return Map.of("variables", variables);
+  }
+}
