@@ -14,10 +14,13 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Our own API (/api/*: the decided allocations) is for staff who are logged in: through Tasklist
- * (the webapps' session) or with HTTP Basic, as against /engine-rest.
+ * Our own API (/api/*) is for staff who are logged in: through Tasklist (the webapps' session) or
+ * with HTTP Basic, as against /engine-rest. The user id is left in the request attribute
+ * {@link #USER_ID} for endpoints that also check a role ({@link StaffUser}).
  */
 public class StaffOnly extends OncePerRequestFilter {
+
+  public static final String USER_ID = "kvalitet.userId";
 
   private final IdentityService identity;
 
@@ -28,7 +31,12 @@ public class StaffOnly extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (loggedInToWebapps(request.getSession(false)) || validBasicLogin(request.getHeader("Authorization"))) {
+    String userId = webappUser(request.getSession(false));
+    if (userId == null) {
+      userId = basicLoginUser(request.getHeader("Authorization"));
+    }
+    if (userId != null) {
+      request.setAttribute(USER_ID, userId);
       chain.doFilter(request, response);
       return;
     }
@@ -36,23 +44,24 @@ public class StaffOnly extends OncePerRequestFilter {
     ErrorResponses.send(response, 401, "AuthenticationException", "Logga in för att se besluten.");
   }
 
-  private static boolean loggedInToWebapps(HttpSession session) {
+  private static String webappUser(HttpSession session) {
     if (session == null) {
-      return false;
+      return null;
     }
     Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-    return authentications != null && !authentications.getAuthentications().isEmpty();
+    return authentications == null || authentications.getAuthentications().isEmpty()
+        ? null : authentications.getAuthentications().get(0).getIdentityId();
   }
 
-  private boolean validBasicLogin(String header) {
+  private String basicLoginUser(String header) {
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return false;
+      return null;
     }
     try {
       String[] user = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8).split(":", 2);
-      return user.length == 2 && identity.checkPassword(user[0], user[1]);
+      return user.length == 2 && identity.checkPassword(user[0], user[1]) ? user[0] : null;
     } catch (IllegalArgumentException e) {
-      return false;
+      return null;
     }
   }
 }
