@@ -46,11 +46,7 @@ class ModelChangeByCoordinatorTest {
     try (ConfigurableApplicationContext app = start()) {
       Scenario scenario = app.getBean(Scenario.class);
       Unit unit = scenario.municipalityWith(SchoolForm.GRUNDSKOLA_7_9).get(0);
-      var identity = app.getBean(ProcessEngine.class).getIdentityService();
-      var coordinator = identity.newUser("samordnaremodeler");
-      coordinator.setPassword("test-only-password");
-      identity.saveUser(coordinator);
-      identity.createMembership("samordnaremodeler", se.kvalitetsarbete.security.Roles.COORDINATORS);
+      scenario.staff("samordnaremodeler", se.kvalitetsarbete.security.Roles.COORDINATORS);
       ProcessInstance running = startAssignment(app, scenario, unit);
       runningInstance = running.getId();
 
@@ -98,7 +94,7 @@ class ModelChangeByCoordinatorTest {
     }
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    headers.setBasicAuth("samordnaremodeler", "test-only-password");
+    headers.setBasicAuth("samordnaremodeler", Scenario.PASSWORD);
     String port = app.getEnvironment().getProperty("local.server.port");
     return new RestTemplate().postForEntity("http://127.0.0.1:" + port + "/engine-rest/deployment/create",
         new HttpEntity<>(parts, headers), Map.class);

@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -45,6 +47,8 @@ public class Scenario {
   private static final AtomicInteger NEXT_CODE = new AtomicInteger(10_000_000);
 
   public static final List<String> TEAM = List.of("team1", "team2", "team3", "team4", "team5", "team6", "team7");
+  /** Every user a test makes logs in with this. */
+  public static final String PASSWORD = "test-only-password";
 
   private final UnitRepository units;
   private final TeamMemberRepository members;
@@ -55,10 +59,12 @@ public class Scenario {
   private final TermRepository terms;
   private final NeedsDescriptionRepository descriptions;
   private final AllocationDecisionRepository decisions;
+  private final IdentityService identity;
 
-  public Scenario(UnitRepository units, TeamMemberRepository members, AllocationRoundRepository rounds,
+  public Scenario(IdentityService identity, UnitRepository units, TeamMemberRepository members, AllocationRoundRepository rounds,
       RuntimeService runtime, TaskService tasks, ManagementService management, TermRepository terms,
       NeedsDescriptionRepository descriptions, AllocationDecisionRepository decisions) {
+    this.identity = identity;
     this.terms = terms;
     this.descriptions = descriptions;
     this.decisions = decisions;
@@ -87,6 +93,19 @@ public class Scenario {
       }
     }
     return created;
+  }
+
+  /** A person in a role group, who logs in with {@link #PASSWORD}. */
+  public void staff(String userId, String group) {
+    if (identity.createUserQuery().userId(userId).count() == 0) {
+      User user = identity.newUser(userId);
+      user.setFirstName(userId);
+      user.setPassword(PASSWORD);
+      identity.saveUser(user);
+    }
+    if (identity.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
+      identity.createMembership(userId, group);
+    }
   }
 
   public int freshYear() {

@@ -43,8 +43,6 @@ import se.kvalitetsarbete.organisation.TeamMemberRepository;
 import se.kvalitetsarbete.organisation.Unit;
 import se.kvalitetsarbete.organisation.UnitRepository;
 import se.kvalitetsarbete.security.Roles;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 
 /**
  * The whole application on PostgreSQL: one round, driven through the REST API the way Tasklist
@@ -82,10 +80,9 @@ class TermAllocationOnPostgresTest {
   @Autowired CheckInRepository checkIns;
   @Autowired EvaluationRepository evaluations;
 
-  @Autowired IdentityService identity;
+  @Autowired Scenario scenario;
 
   static final String ADMIN = "admin1";
-  static final String PASSWORD = "test-only-password";
 
   final ObjectMapper json = new ObjectMapper();
 
@@ -95,12 +92,12 @@ class TermAllocationOnPostgresTest {
     Unit preschool = units.save(new Unit("21000002", "Solrosens förskola", SchoolForm.FORSKOLA, "rektor2"));
     for (int i = 1; i <= 7; i++) {
       members.save(new TeamMember("team" + i, "Teammedlem " + i, List.of(Speciality.values()[i % 6]), new BigDecimal("3.5")));
-      user("team" + i, Roles.QUALITY_TEAM);
+      scenario.staff("team" + i, Roles.QUALITY_TEAM);
     }
-    user("rektor1", Roles.REKTORER);
-    user("rektor2", Roles.REKTORER);
-    user("samordnare1", Roles.COORDINATORS);
-    user(ADMIN, Roles.ADMINISTRATORS);
+    scenario.staff("rektor1", Roles.REKTORER);
+    scenario.staff("rektor2", Roles.REKTORER);
+    scenario.staff("samordnare1", Roles.COORDINATORS);
+    scenario.staff(ADMIN, Roles.ADMINISTRATORS);
 
     // A coordinator opens the round from Tasklist's start form.
     JsonNode round = post("samordnare1", "/process-definition/key/TermAllocation/submit-form", variables(Map.of(
@@ -254,16 +251,9 @@ class TermAllocationOnPostgresTest {
   }
 
   private TestRestTemplate as(String user) {
-    return http.withBasicAuth(user, PASSWORD);
+    return http.withBasicAuth(user, Scenario.PASSWORD);
   }
 
-  private void user(String id, String group) {
-    User user = identity.newUser(id);
-    user.setFirstName(id);
-    user.setPassword(PASSWORD);
-    identity.saveUser(user);
-    identity.createMembership(id, group);
-  }
 
   /** A Json-typed variable, as Tasklist submits checklists and dynamic lists. */
   private static Map<String, Object> json(String value) {

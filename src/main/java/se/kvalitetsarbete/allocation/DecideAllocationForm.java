@@ -7,42 +7,41 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import se.kvalitetsarbete.common.CurrentUser;
 import org.springframework.stereotype.Component;
 import se.kvalitetsarbete.allocation.AllocationDecision.Outcome;
 import se.kvalitetsarbete.common.FormFields;
 import se.kvalitetsarbete.common.FormInput;
+import se.kvalitetsarbete.common.TaskForm;
 import se.kvalitetsarbete.common.JsonVariables;
 import se.kvalitetsarbete.common.Texts;
 
 /** Task_DecideAllocation: the meeting's agenda in, its decisions out. */
 @Component
-public class DecideAllocationForm implements TaskListener {
+public class DecideAllocationForm extends TaskForm {
 
   private final AllocationMeeting meeting;
-  private final Texts texts;
 
   public DecideAllocationForm(AllocationMeeting meeting, Texts texts) {
+    super(texts);
     this.meeting = meeting;
-    this.texts = texts;
   }
 
   @Override
-  public void notify(DelegateTask task) {
+  protected void show(DelegateTask task) {
     Long roundId = (Long) task.getVariable(ROUND_ID);
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      FormFields.show(task, "capacityText", meeting.capacityText(roundId));
-      FormFields.show(task, "teamMemberOptions", JsonVariables.json(meeting.memberOptions()));
-      FormFields.prefill(task, java.util.Map.of(DECISIONS, JsonVariables.json(meeting.decisionRows(roundId))));
-    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      meeting.decide(roundId, read(task), CurrentUser.of(task));
-      FormFields.clear(task, DECISIONS);
-    }
+    FormFields.show(task, "capacityText", meeting.capacityText(roundId));
+    FormFields.show(task, "teamMemberOptions", JsonVariables.json(meeting.memberOptions()));
+    FormFields.prefill(task, java.util.Map.of(DECISIONS, JsonVariables.json(meeting.decisionRows(roundId))));
   }
 
-  private List<DecisionInput> read(DelegateTask task) {
-    FormInput in = new FormInput(task, texts);
+  @Override
+  protected void submit(DelegateTask task, FormInput in) {
+    meeting.decide((Long) task.getVariable(ROUND_ID), read(in), CurrentUser.of(task));
+    FormFields.clear(task, DECISIONS);
+  }
+
+  private List<DecisionInput> read(FormInput in) {
     List<DecisionInput> inputs = new ArrayList<>();
     for (JsonNode row : in.objects(DECISIONS)) {
       BigDecimal id = in.number("needsDescriptionId", row.get("needsDescriptionId"), BigDecimal.ONE, BigDecimal.valueOf(Long.MAX_VALUE), true);

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import se.kvalitetsarbete.common.Dates;
 import se.kvalitetsarbete.common.FormFields;
 import se.kvalitetsarbete.common.FormInput;
+import se.kvalitetsarbete.common.TaskForm;
 import se.kvalitetsarbete.common.JsonVariables;
 import se.kvalitetsarbete.common.Texts;
 import se.kvalitetsarbete.organisation.Speciality;
@@ -25,7 +25,7 @@ import se.kvalitetsarbete.organisation.Toolbox;
  * variables, so what is submitted stays with the task); on complete the input is checked and stored.
  */
 @Component
-public class NeedsDescriptionForm implements TaskListener {
+public class NeedsDescriptionForm extends TaskForm {
 
   static final String[] INPUTS = {"application", "needs", "basis", "restsOnAnalysis", "targetGroup", "targetStage",
       "wantedSupport", "wantedSpecialities", "teachersInvolved", "ongoingDevelopment", "wishedMembers", "wishedDaysPerWeek"};
@@ -35,25 +35,24 @@ public class NeedsDescriptionForm implements TaskListener {
 
   private final NeedsDescriptionRepository repository;
   private final NeedsDescriptions descriptions;
-  private final Texts texts;
 
   public NeedsDescriptionForm(NeedsDescriptionRepository repository, NeedsDescriptions descriptions, Texts texts) {
+    super(texts);
     this.repository = repository;
     this.descriptions = descriptions;
-    this.texts = texts;
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    Long id = (Long) task.getVariable(NEEDS_DESCRIPTION_ID);
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      show(task, repository.findById(id).orElseThrow());
-    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      NeedsInput input = read(task);
-      descriptions.submit(id, input);
-      FormFields.clear(task, INPUTS);
-      task.getExecution().setVariable(APPLYING, input.applying());
-    }
+  protected void show(DelegateTask task) {
+    show(task, repository.findById((Long) task.getVariable(NEEDS_DESCRIPTION_ID)).orElseThrow());
+  }
+
+  @Override
+  protected void submit(DelegateTask task, FormInput in) {
+    NeedsInput input = read(in);
+    descriptions.submit((Long) task.getVariable(NEEDS_DESCRIPTION_ID), input);
+    FormFields.clear(task, INPUTS);
+    task.getExecution().setVariable(APPLYING, input.applying());
   }
 
   private void show(DelegateTask task, NeedsDescription d) {
@@ -75,8 +74,7 @@ public class NeedsDescriptionForm implements TaskListener {
     FormFields.prefill(task, inputs);
   }
 
-  private NeedsInput read(DelegateTask task) {
-    FormInput in = new FormInput(task, texts);
+  private NeedsInput read(FormInput in) {
     boolean applying = "APPLY".equals(in.choice("application", Set.of("APPLY", "DECLINE"), true));
     if (!applying) {
       in.check();

@@ -5,40 +5,35 @@ import static se.kvalitetsarbete.allocation.TermAllocationProcess.*;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import se.kvalitetsarbete.common.FormFields;
 import se.kvalitetsarbete.common.FormInput;
+import se.kvalitetsarbete.common.TaskForm;
 import se.kvalitetsarbete.common.Texts;
 
 /** Task_ReviewNeedsDescription: approve for the meeting, or send back with a comment. */
 @Component
-public class ReviewNeedsDescriptionForm implements TaskListener {
+public class ReviewNeedsDescriptionForm extends TaskForm {
 
   private final NeedsDescriptions descriptions;
-  private final Texts texts;
 
   public ReviewNeedsDescriptionForm(NeedsDescriptions descriptions, Texts texts) {
+    super(texts);
     this.descriptions = descriptions;
-    this.texts = texts;
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    Long id = (Long) task.getVariable(NEEDS_DESCRIPTION_ID);
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      FormFields.show(task, "needsSummary", descriptions.summary(id));
-      FormFields.prefillEmpty(task, "reviewOutcome", "reviewComment");
-      return;
-    }
-    if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      return;
-    }
-    FormInput in = new FormInput(task, texts);
+  protected void show(DelegateTask task) {
+    FormFields.show(task, "needsSummary", descriptions.summary((Long) task.getVariable(NEEDS_DESCRIPTION_ID)));
+    FormFields.prefillEmpty(task, "reviewOutcome", "reviewComment");
+  }
+
+  @Override
+  protected void submit(DelegateTask task, FormInput in) {
     boolean revise = "REVISE".equals(in.choice("reviewOutcome", Set.of("APPROVE", "REVISE"), true));
     String comment = in.text("reviewComment", 4000, revise);
     in.check();
-    NeedsDescription description = descriptions.review(id, !revise, comment);
+    NeedsDescription description = descriptions.review((Long) task.getVariable(NEEDS_DESCRIPTION_ID), !revise, comment);
     FormFields.clear(task, "reviewOutcome", "reviewComment");
     DelegateExecution execution = task.getExecution();
     execution.setVariable(REVISION_REQUESTED, revise);

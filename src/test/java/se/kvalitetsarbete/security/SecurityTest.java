@@ -12,7 +12,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,8 +37,6 @@ import se.kvalitetsarbete.organisation.Unit;
     "camunda.bpm.job-execution.enabled=false"})
 class SecurityTest {
 
-  static final String PASSWORD = "test-only-password";
-
   @Autowired TestRestTemplate http;
   @Autowired IdentityService identity;
   @Autowired HistoryService history;
@@ -56,10 +53,10 @@ class SecurityTest {
     List<Unit> units = scenario.municipalityWith(SchoolForm.GRUNDSKOLA_F3, SchoolForm.GRUNDSKOLA_7_9);
     unitA = units.get(0);
     unitB = units.get(1);
-    user(rektorA(), Roles.REKTORER);
-    user(rektorB(), Roles.REKTORER);
-    user("samordnare", Roles.COORDINATORS);
-    user("team1", Roles.QUALITY_TEAM);
+    scenario.staff(rektorA(), Roles.REKTORER);
+    scenario.staff(rektorB(), Roles.REKTORER);
+    scenario.staff("samordnare", Roles.COORDINATORS);
+    scenario.staff("team1", Roles.QUALITY_TEAM);
     ResponseEntity<String> started = as("samordnare").postForEntity("/engine-rest/process-definition/key/TermAllocation/submit-form",
         variables(Map.of("termSeason", "VT", "termYear", scenario.freshYear(),
             "applicationDeadline", LocalDate.now().plusWeeks(2).toString())), String.class);
@@ -238,17 +235,7 @@ class SecurityTest {
   }
 
   private TestRestTemplate as(String user) {
-    return http.withBasicAuth(user, PASSWORD);
-  }
-
-  private void user(String id, String group) {
-    if (identity.createUserQuery().userId(id).count() == 0) {
-      User user = identity.newUser(id);
-      user.setFirstName(id);
-      user.setPassword(PASSWORD);
-      identity.saveUser(user);
-      identity.createMembership(id, group);
-    }
+    return http.withBasicAuth(user, Scenario.PASSWORD);
   }
 
   private static Map<String, Object> variables(Map<String, Object> values) {

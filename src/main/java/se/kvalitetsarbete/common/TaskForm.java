@@ -1,0 +1,31 @@
+package se.kvalitetsarbete.common;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+
+/**
+ * The glue of one user task's Camunda Form, registered in the model for the task's create and
+ * complete events: {@link #show} fills the form, {@link #submit} checks and stores what came back
+ * (Tasklist and REST alike) and refuses it, with nothing written, through {@link FormInput#check()}.
+ */
+public abstract class TaskForm implements TaskListener {
+
+  private final Texts texts;
+
+  protected TaskForm(Texts texts) {
+    this.texts = texts;
+  }
+
+  @Override
+  public final void notify(DelegateTask task) {
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      show(task);
+    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      submit(task, new FormInput(task, texts));
+    }
+  }
+
+  protected abstract void show(DelegateTask task);
+
+  protected abstract void submit(DelegateTask task, FormInput in);
+}
