@@ -83,11 +83,6 @@ public class NeedsDescription {
     return teachersInvolved != null && !teachersInvolved.isBlank();
   }
 
-  /** Wished scope in team days per week: members × days. */
-  public BigDecimal wishedTeamDays() {
-    return wishedMembers == null || wishedDays == null ? BigDecimal.ZERO : wishedDays.multiply(BigDecimal.valueOf(wishedMembers));
-  }
-
   public Long getId() { return id; }
   public AllocationRound getRound() { return round; }
   public void setRound(AllocationRound round) { this.round = round; }

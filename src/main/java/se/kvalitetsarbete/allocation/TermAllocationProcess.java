@@ -6,10 +6,6 @@ public final class TermAllocationProcess {
   public static final String PROCESS_ID = "TermAllocation";
   public static final String NEEDS_DESCRIPTION_PROCESS_ID = "NeedsDescription";
 
-  public static final String TASK_WRITE_NEEDS_DESCRIPTION = "Task_WriteNeedsDescription";
-  public static final String TASK_REVIEW_NEEDS_DESCRIPTION = "Task_ReviewNeedsDescription";
-  public static final String TASK_DECIDE_ALLOCATION = "Task_DecideAllocation";
-  public static final String TASK_ACKNOWLEDGE_DECISION = "Task_AcknowledgeDecision";
   public static final String MESSAGE_REVIEWS_DONE = "ReviewsDone";
 
   // Start variables (manual start form)

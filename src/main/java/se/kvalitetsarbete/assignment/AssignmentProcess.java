@@ -3,12 +3,6 @@ package se.kvalitetsarbete.assignment;
 /** Ids and variable names of the Assignment process, as Java uses them. */
 public final class AssignmentProcess {
 
-  public static final String PROCESS_ID = "Assignment";
-
-  public static final String TASK_HOLD_KICK_OFF = "Task_HoldKickOff";
-  public static final String TASK_HOLD_CHECK_IN = "Task_HoldCheckIn";
-  public static final String TASK_HOLD_CLOSING_CONVERSATION = "Task_HoldClosingConversation";
-  public static final String TASK_EVALUATE = "Task_EvaluateAssignment";
   public static final String TASK_HOLD_FOLLOW_UP = "Task_HoldFollowUpConversation";
 
   public static final String DECISION_ID = "decisionId";

@@ -17,6 +17,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import se.kvalitetsarbete.allocation.AllocationRound;
 import se.kvalitetsarbete.allocation.AllocationRoundRepository;
+import se.kvalitetsarbete.allocation.TermAllocationProcess;
 import se.kvalitetsarbete.organisation.SchoolForm;
 import se.kvalitetsarbete.organisation.Speciality;
 import se.kvalitetsarbete.organisation.TeamMember;
@@ -42,7 +43,7 @@ public class DemoDataGenerator {
   static final String COORDINATORS = Roles.COORDINATORS;
   static final String REKTORER = Roles.REKTORER;
   static final String QUALITY_TEAM = Roles.QUALITY_TEAM;
-  static final String PROCESS_KEY = "TermAllocation";
+  static final String PROCESS_KEY = TermAllocationProcess.PROCESS_ID;
 
   private static final BigDecimal DEFAULT_CAPACITY = new BigDecimal("3.5");
 
