@@ -25,8 +25,9 @@ create table indicator_value (
 );
 create index ix_indicator_value_area on indicator_value (area_code, period_year);
 
--- Names as in the seed. Kolada ids only where the KPI is certainly the same measure (hemkommun);
--- the others are left empty until someone has checked them against kolada.se.
+-- Names as in the seed. A Kolada id only where it is certainly the same measure (N15428: elever i
+-- åk 9 som är behöriga till yrkesprogram, hemkommun, andel (%)); the others stay empty until
+-- checked against kolada.se. An import names an indicator by our code or by this id.
 insert into indicator (code, name_sv, unit_of_measure, kolada_kpi, school_form, sort_order) values
   ('I01', 'Andel av samtliga elever som uppnått kravnivån i nationella delprov i åk 3', 'procent', null, 'GRUNDSKOLA_F3', 1),
   ('I02', 'Andel elever som når godkänt betyg i alla ämnen i åk 6', 'procent', null, 'GRUNDSKOLA_4_6', 2),
@@ -38,6 +39,6 @@ insert into indicator (code, name_sv, unit_of_measure, kolada_kpi, school_form, 
   ('I08', 'Genomsnittlig betygspoäng gymnasiet (åk 3)', 'betygspoäng', null, 'GYMNASIESKOLA', 8),
   ('I09', 'Genomsnittlig betygspoäng högskoleförberedande program (åk 3)', 'betygspoäng', null, 'GYMNASIESKOLA', 9),
   ('I10', 'Genomsnittlig betygspoäng yrkesprogram (åk 3)', 'betygspoäng', null, 'GYMNASIESKOLA', 10),
-  ('I11', 'Andel elever som tar gymnasieexamen efter 3 år', 'procent', 'N17445', 'GYMNASIESKOLA', 11),
+  ('I11', 'Andel elever som tar gymnasieexamen efter 3 år', 'procent', null, 'GYMNASIESKOLA', 11),
   ('I12', 'Andel elever som tar en högskoleförberedande examen efter 3 år', 'procent', null, 'GYMNASIESKOLA', 12),
   ('I13', 'Andel elever som tar en yrkesexamen efter 3 år', 'procent', null, 'GYMNASIESKOLA', 13);

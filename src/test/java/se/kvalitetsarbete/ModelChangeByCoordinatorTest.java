@@ -78,7 +78,7 @@ class ModelChangeByCoordinatorTest {
   private static ConfigurableApplicationContext start() {
     return new SpringApplicationBuilder(KvalitetsarbeteApplication.class)
         .run("--server.port=0", "--spring.datasource.url=" + DATABASE, "--camunda.bpm.job-execution.enabled=false",
-            "--camunda.bpm.webapp.enabled=false");
+            "--camunda.bpm.webapp.enabled=false", "--kvalitet.admin.initial-password-file=target/model-change/initial-admin-password.txt");
   }
 
   /** What Camunda Modeler sends: multipart with the model and its forms, and HTTP Basic as a coordinator. */

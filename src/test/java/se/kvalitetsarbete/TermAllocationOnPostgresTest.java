@@ -54,7 +54,8 @@ import se.kvalitetsarbete.security.Roles;
 @Import(ProcessEngineCoverageConfiguration.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "camunda.bpm.job-execution.enabled=false",
-    "camunda.bpm.webapp.enabled=false"})
+    "camunda.bpm.webapp.enabled=false",
+    "kvalitet.admin.initial-password-file=target/postgres-test/initial-admin-password.txt"})
 @ActiveProfiles("postgres")
 class TermAllocationOnPostgresTest {
 

@@ -3,6 +3,12 @@ package se.kvalitetsarbete.security;
 import static org.camunda.bpm.engine.authorization.Permissions.*;
 import static org.camunda.bpm.engine.authorization.Resources.*;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +57,12 @@ public class AccessSetup {
   private final TaskService tasks;
   private final String adminUser;
   private final String adminPassword;
+  private final String initialPasswordFile;
 
   public AccessSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters, TaskService tasks,
-      @Value("${kvalitet.admin.user:admin}") String adminUser, @Value("${kvalitet.admin.password:}") String adminPassword) {
+      @Value("${kvalitet.admin.user:admin}") String adminUser, @Value("${kvalitet.admin.password:}") String adminPassword,
+      @Value("${kvalitet.admin.initial-password-file:./data/initial-admin-password.txt}") String initialPasswordFile) {
+    this.initialPasswordFile = initialPasswordFile;
     this.identity = identity;
     this.authorizations = authorizations;
     this.filters = filters;
@@ -144,13 +153,19 @@ public class AccessSetup {
     return filters.saveFilter(filters.newTaskFilter().setName(name).setProperties(properties).setQuery(query)).getId();
   }
 
-  /** The configured administrator (kvalitet.admin.user / KVALITET_ADMIN_PASSWORD), created or given the password. */
+  /**
+   * The configured administrator (kvalitet.admin.user / KVALITET_ADMIN_PASSWORD) is created or given
+   * that password. Without one, and with nobody in camunda-admin, a first administrator gets a
+   * random password written to a file only the application's user can read: the group is never empty.
+   */
   private void ensureAdministrator() {
-    if (adminPassword == null || adminPassword.isBlank()) {
-      if (identity.createUserQuery().memberOfGroup(Roles.ADMINISTRATORS).count() == 0) {
-        LOG.warn("Ingen administratör finns. Ange KVALITET_ADMIN_PASSWORD (och KVALITET_ADMIN_USER) och starta om.");
+    String password = adminPassword;
+    if (password == null || password.isBlank()) {
+      if (identity.createUserQuery().memberOfGroup(Roles.ADMINISTRATORS).count() > 0) {
+        return;
       }
-      return;
+      password = randomPassword();
+      writeInitialPassword(password);
     }
     User user = identity.createUserQuery().userId(adminUser).singleResult();
     if (user == null) {
@@ -158,10 +173,33 @@ public class AccessSetup {
       user.setFirstName("Administratör");
       user.setLastName("");
     }
-    user.setPassword(adminPassword);
+    user.setPassword(password);
     identity.saveUser(user);
     if (identity.createUserQuery().userId(adminUser).memberOfGroup(Roles.ADMINISTRATORS).count() == 0) {
       identity.createMembership(adminUser, Roles.ADMINISTRATORS);
+    }
+  }
+
+  private static String randomPassword() {
+    byte[] random = new byte[18];
+    new SecureRandom().nextBytes(random);
+    return "Kv-" + Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "-9a";
+  }
+
+  private void writeInitialPassword(String password) {
+    try {
+      Path file = Path.of(initialPasswordFile);
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Files.writeString(file, adminUser + ":" + password + System.lineSeparator());
+      try {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException e) {
+        // not a POSIX file system
+      }
+      LOG.warn("Första administratören {} skapades; lösenordet finns i {}. Byt lösenord i Admin och radera filen.",
+          adminUser, file.toAbsolutePath());
+    } catch (IOException e) {
+      throw new IllegalStateException("Kunde inte skriva administratörens lösenord till " + initialPasswordFile, e);
     }
   }
 }

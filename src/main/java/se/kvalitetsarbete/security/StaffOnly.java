@@ -41,7 +41,7 @@ public class StaffOnly extends OncePerRequestFilter {
       return;
     }
     response.setHeader("WWW-Authenticate", "Basic realm=\"kvalitetsarbete\"");
-    ErrorResponses.send(response, 401, "AuthenticationException", "Logga in för att se besluten.");
+    ErrorResponses.send(response, 401, "AuthenticationException", "Du behöver logga in.");
   }
 
   private static String webappUser(HttpSession session) {

@@ -9,7 +9,10 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +37,7 @@ import se.kvalitetsarbete.organisation.Unit;
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:security-tests;DB_CLOSE_DELAY=-1",
+    "kvalitet.admin.initial-password-file=target/security-tests/initial-admin-password.txt",
     "camunda.bpm.job-execution.enabled=false"})
 class SecurityTest {
 
@@ -42,6 +46,7 @@ class SecurityTest {
   @Autowired HistoryService history;
   @Autowired Scenario scenario;
   @Autowired NeedsDescriptionRepository descriptions;
+  @Autowired RuntimeService runtime;
 
   final ObjectMapper json = new ObjectMapper();
   Unit unitA;
@@ -102,6 +107,20 @@ class SecurityTest {
   }
 
   @Test
+  void aTeamMemberReadsTheAssignmentsTheyWorkInAndNoOthers() throws Exception {
+    scenario.staff("team2", Roles.QUALITY_TEAM);
+    var decision = scenario.grantedDecision(unitA, List.of("team1"));
+    String assignment = runtime.startProcessInstanceByKey("Assignment", Map.of("decisionId", decision.getId())).getId();
+
+    assertThat(as("team1").getForEntity("/engine-rest/process-instance/" + assignment, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(get("team1", "/engine-rest/task?processInstanceId=" + assignment)).hasSize(1);
+    assertThat(HttpStatus.valueOf(as("team2").getForEntity("/engine-rest/process-instance/" + assignment, String.class)
+        .getStatusCode().value())).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+    assertThat(get("team2", "/engine-rest/task?processInstanceId=" + assignment)).isEmpty();
+  }
+
+  @Test
   void everyoneLoggedInReadsTheDecidedAllocationsWithTheirGrounds() throws Exception {
     scenario.grantedDecision(unitA, List.of("team1"));
 
@@ -114,27 +133,41 @@ class SecurityTest {
   }
 
   @Test
+  void withoutAConfiguredPasswordAFirstAdministratorIsCreatedWithARandomPasswordInAFile() throws Exception {
+    String[] line = Files.readString(Path.of("target/security-tests/initial-admin-password.txt")).trim().split(":", 2);
+    assertThat(line[0]).isEqualTo("admin");
+    assertThat(identity.createUserQuery().userId("admin").memberOfGroup(Roles.ADMINISTRATORS).count()).isOne();
+    assertThat(identity.checkPassword("admin", line[1])).isTrue();
+    assertThat(line[1]).hasSizeGreaterThan(20);
+  }
+
+  @Test
   void theAdminWebappsSetupCannotCreateAnAdministrator() {
-    assertThat(identity.createUserQuery().memberOfGroup(Roles.ADMINISTRATORS).count())
-        .as("the group is empty, so 7.24.0's setup would be open").isZero();
-    ResponseEntity<String> page = http.getForEntity("/camunda/app/admin/default/", String.class);
-    List<String> cookies = page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE);
-    String token = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN="))
-        .map(c -> c.substring("XSRF-TOKEN=".length(), c.indexOf(';'))).findFirst().orElse("");
-    String session = cookies.stream().filter(c -> c.startsWith("JSESSIONID="))
-        .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse("");
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    headers.add("X-XSRF-TOKEN", token);
-    headers.add(HttpHeaders.COOKIE, "XSRF-TOKEN=" + token + "; " + session);
-    Map<String, Object> intruder = Map.of("profile", Map.of("id", "intruder", "firstName", "I", "lastName", "N"),
-        "credentials", Map.of("password", "Intruder-2026!"));
+    // Someone has emptied camunda-admin: 7.24.0's setup would then create an administrator for anyone.
+    List<String> admins = identity.createUserQuery().memberOfGroup(Roles.ADMINISTRATORS).list().stream().map(u -> u.getId()).toList();
+    admins.forEach(admin -> identity.deleteMembership(admin, Roles.ADMINISTRATORS));
+    try {
+      ResponseEntity<String> page = http.getForEntity("/camunda/app/admin/default/", String.class);
+      List<String> cookies = page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE);
+      String token = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN="))
+          .map(c -> c.substring("XSRF-TOKEN=".length(), c.indexOf(';'))).findFirst().orElse("");
+      String session = cookies.stream().filter(c -> c.startsWith("JSESSIONID="))
+          .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse("");
+      HttpHeaders headers = new HttpHeaders();
+      headers.setContentType(MediaType.APPLICATION_JSON);
+      headers.add("X-XSRF-TOKEN", token);
+      headers.add(HttpHeaders.COOKIE, "XSRF-TOKEN=" + token + "; " + session);
+      Map<String, Object> intruder = Map.of("profile", Map.of("id", "intruder", "firstName", "I", "lastName", "N"),
+          "credentials", Map.of("password", "Intruder-2026!"));
 
-    ResponseEntity<String> setup = http.exchange("/camunda/api/admin/setup/default/user/create", HttpMethod.POST,
-        new HttpEntity<>(intruder, headers), String.class);
+      ResponseEntity<String> setup = http.exchange("/camunda/api/admin/setup/default/user/create", HttpMethod.POST,
+          new HttpEntity<>(intruder, headers), String.class);
 
-    assertThat(setup.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(identity.createUserQuery().userId("intruder").count()).isZero();
+      assertThat(setup.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(identity.createUserQuery().userId("intruder").count()).isZero();
+    } finally {
+      admins.forEach(admin -> identity.createMembership(admin, Roles.ADMINISTRATORS));
+    }
   }
 
   @Test
