@@ -103,6 +103,12 @@ public class AccessSetup {
     // Rektorer may write a needs description on their own initiative.
     grant(Roles.REKTORER, PROCESS_DEFINITION, "NeedsDescription", CREATE_INSTANCE);
     grant(Roles.REKTORER, PROCESS_INSTANCE, Authorization.ANY, CREATE);
+  }
+
+  /** After any demo data (which brings its own administrator). */
+  @EventListener
+  @Order(10)
+  public void ensureAdministratorAfterStart(PostDeployEvent event) {
     ensureAdministrator();
   }
 

@@ -40,7 +40,7 @@ public class StaffOnly extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    response.setHeader("WWW-Authenticate", "Basic realm=\"kvalitetsarbete\"");
+    // No WWW-Authenticate header: a browser would open its own login box instead of our page's message.
     ErrorResponses.send(response, 401, "AuthenticationException", "Du behöver logga in.");
   }
 

@@ -74,7 +74,10 @@ class SecurityTest {
     assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(http.withBasicAuth("samordnare", "wrong").getForEntity("/engine-rest/task", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(http.getForEntity("/api/allocation-decisions", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    ResponseEntity<String> decisions = http.getForEntity("/api/allocation-decisions", String.class);
+    assertThat(decisions.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(decisions.getHeaders().containsKey(HttpHeaders.WWW_AUTHENTICATE))
+        .as("no browser login box over the page's own message").isFalse();
   }
 
   @Test
@@ -89,6 +92,8 @@ class SecurityTest {
         variables(Map.of("application", "DECLINE")), String.class);
     assertThat(HttpStatus.valueOf(completed.getStatusCode().value())).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
     assertThat(get(rektorA(), "/engine-rest/task/" + taskA).get("id").asText()).as("the task is still there").isEqualTo(taskA);
+    assertThat(get(rektorA(), "/engine-rest/history/task?taskId=" + taskA)).as("its history, for comments in Tasklist").hasSize(1);
+    assertThat(get(rektorB(), "/engine-rest/history/task?taskId=" + taskA)).isEmpty();
     assertThat(descriptionOf(unitA).getStatus()).isEqualTo(NeedsDescription.Status.DRAFT);
   }
 
