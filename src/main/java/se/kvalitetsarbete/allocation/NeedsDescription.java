@@ -30,7 +30,7 @@ public class NeedsDescription {
     LATE
   }
 
-  public enum Origin { INVITED, OWN_INITIATIVE, FOLLOW_UP }
+  public enum Origin { INVITED, OWN_INITIATIVE, FOLLOW_UP, QUALITY_PLAN }
 
   /** School years a need concerns; the prioritisation table reads these codes. */
   public enum TargetStage { FORSKOLA, F_3, AR_4_6, AR_7_9, GYMNASIUM, HELA_ENHETEN }

@@ -142,11 +142,17 @@ public class NeedsDescriptions {
     description.setStatus(Status.LATE);
   }
 
-  /** After a follow-up conversation: a draft for the unit's next round, pre-filled with what is needed. */
-  public NeedsDescription openDraftFromFollowUp(Unit unit, String needs) {
+  /**
+   * A draft for the unit's next round (after a follow-up conversation, or from the unit's quality
+   * plan), pre-filled with what is needed; an existing draft gets the new text added.
+   */
+  public NeedsDescription openDraft(Unit unit, Origin origin, String needs, String basis) {
     NeedsDescription draft = descriptions.findFirstByUnitIdAndRoundIsNullAndStatus(unit.getId(), Status.DRAFT)
-        .orElseGet(() -> new NeedsDescription(unit, Origin.FOLLOW_UP, now()));
+        .orElseGet(() -> new NeedsDescription(unit, origin, now()));
     draft.setNeeds(draft.getNeeds() == null ? needs : draft.getNeeds() + "\n\n" + needs);
+    if (basis != null) {
+      draft.setBasis(draft.getBasis() == null ? basis : draft.getBasis() + "\n\n" + basis);
+    }
     return descriptions.save(draft);
   }
 

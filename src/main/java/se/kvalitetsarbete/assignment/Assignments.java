@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.kvalitetsarbete.allocation.AllocationDecision;
 import se.kvalitetsarbete.allocation.AllocationDecisionRepository;
+import se.kvalitetsarbete.allocation.NeedsDescription;
 import se.kvalitetsarbete.allocation.NeedsDescriptions;
 import se.kvalitetsarbete.common.Dates;
 import se.kvalitetsarbete.common.Texts;
@@ -141,9 +142,9 @@ public class Assignments {
   public void openDraftNeedsDescription(Long followUpId) {
     CheckIn followUp = followUp(followUpId);
     Assignment assignment = followUp.getAssignment();
-    needsDescriptions.openDraftFromFollowUp(assignment.getDecision().getNeedsDescription().getUnit(),
+    needsDescriptions.openDraft(assignment.getDecision().getNeedsDescription().getUnit(), NeedsDescription.Origin.FOLLOW_UP,
         texts.get("followUp.draftNeeds", assignment.getDecision().getNeedsDescription().getRound().getTerm().label(),
-            followUp.getChangeOfFocus()));
+            followUp.getChangeOfFocus()), null);
   }
 
   @Transactional(readOnly = true)

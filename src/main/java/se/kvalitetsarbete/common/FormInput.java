@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -71,6 +74,27 @@ public class FormInput {
     return value == null ? null : value.intValue();
   }
 
+  /** A date (a datetime field with date only arrives as "yyyy-MM-dd"). */
+  public LocalDate date(String field, boolean required) {
+    Object raw = scope.getVariable(field);
+    if (raw instanceof Date date) {
+      return Dates.toLocal(date).toLocalDate();
+    }
+    String value = raw == null ? "" : raw.toString().trim();
+    if (value.isEmpty()) {
+      if (required) {
+        problem("error.required", field);
+      }
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+    } catch (DateTimeParseException e) {
+      problem("error.notADate", field);
+      return null;
+    }
+  }
+
   /** One of the allowed values (a radio or select field). */
   public String choice(String field, Set<String> allowed, boolean required) {
     String value = text(field, 100, required);
@@ -101,6 +125,22 @@ public class FormInput {
     List<JsonNode> items = new ArrayList<>();
     jsonArray(field, scope.getVariable(field)).forEach(items::add);
     return items;
+  }
+
+  /** A text inside a submitted JSON object (a dynamic list's row), checked like a top-level field. */
+  public String text(String field, JsonNode node, int maxLength, boolean required) {
+    String value = node == null || node.isNull() ? null : node.asText().trim();
+    if (value == null || value.isEmpty()) {
+      if (required) {
+        problem("error.required", field);
+      }
+      return null;
+    }
+    if (value.length() > maxLength) {
+      problem("error.tooLong", field, String.valueOf(maxLength));
+      return null;
+    }
+    return value;
   }
 
   /** A number inside a submitted JSON object, checked like a top-level field. */

@@ -50,6 +50,7 @@ public class AccessSetup {
   private static final List<String> STAFF = List.of(Roles.COORDINATORS, Roles.REKTORER, Roles.QUALITY_TEAM,
       Roles.HEADS_OF_SCHOOL_FORMS, Roles.ADMINISTRATION);
   private static final List<String> ALLOCATION_PROCESSES = List.of("TermAllocation", "NeedsDescription", "Assignment", "RoundSchedule");
+  private static final List<String> QUALITY_CYCLE_PROCESSES = List.of("SkaYearlyCycle", "SkaUnitPlan", "SkaSchedule");
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
@@ -90,6 +91,7 @@ public class AccessSetup {
       filterIds.forEach(filter -> grant(group, FILTER, filter, READ));
       // The models themselves are public (they are in the README); their instances are not.
       ALLOCATION_PROCESSES.forEach(process -> grant(group, PROCESS_DEFINITION, process, READ));
+      QUALITY_CYCLE_PROCESSES.forEach(process -> grant(group, PROCESS_DEFINITION, process, READ));
     }
     // Coordinators run the allocation: they start rounds, see all its work, and deploy changed models.
     grant(Roles.COORDINATORS, APPLICATION, "cockpit", ACCESS);
@@ -100,6 +102,15 @@ public class AccessSetup {
     grant(Roles.COORDINATORS, DECISION_DEFINITION, "Prioritisation", READ, READ_HISTORY);
     grant(Roles.COORDINATORS, PROCESS_INSTANCE, Authorization.ANY, CREATE);
     grant(Roles.COORDINATORS, DEPLOYMENT, Authorization.ANY, CREATE, READ);
+    // The administration runs the yearly quality cycle and follows every unit's plan; heads of
+    // school forms read the plans they give feedback on.
+    grant(Roles.ADMINISTRATION, PROCESS_DEFINITION, "SkaYearlyCycle", CREATE_INSTANCE);
+    for (String process : QUALITY_CYCLE_PROCESSES) {
+      grant(Roles.ADMINISTRATION, PROCESS_DEFINITION, process, READ, READ_INSTANCE, READ_TASK, READ_HISTORY);
+    }
+    grant(Roles.ADMINISTRATION, PROCESS_INSTANCE, Authorization.ANY, CREATE);
+    grant(Roles.ADMINISTRATION, APPLICATION, "cockpit", ACCESS);
+    grant(Roles.HEADS_OF_SCHOOL_FORMS, PROCESS_DEFINITION, "SkaUnitPlan", READ_INSTANCE, READ_TASK, READ_HISTORY);
     // Rektorer may write a needs description on their own initiative.
     grant(Roles.REKTORER, PROCESS_DEFINITION, "NeedsDescription", CREATE_INSTANCE);
     grant(Roles.REKTORER, PROCESS_INSTANCE, Authorization.ANY, CREATE);

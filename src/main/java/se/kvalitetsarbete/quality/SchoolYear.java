@@ -1,0 +1,67 @@
+package se.kvalitetsarbete.quality;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+/** A läsår (e.g. 2026/27): the organiser's round of systematic quality work. */
+@Entity
+public class SchoolYear {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  private String label;
+  private LocalDate startsOn;
+  private LocalDate planDeadline;
+  private String organiserAnalysis;
+  private String nextYearAreas;
+  private String boardReport;
+  private String reportComment;
+  private LocalDateTime reportApprovedAt;
+  private String processInstanceId;
+
+  protected SchoolYear() {}
+
+  public SchoolYear(int firstYear, String processInstanceId) {
+    this.label = label(firstYear);
+    this.startsOn = LocalDate.of(firstYear, 8, 15);
+    this.processInstanceId = processInstanceId;
+  }
+
+  /** 2026 → "2026/27". */
+  public static String label(int firstYear) {
+    return firstYear + "/" + String.format("%02d", (firstYear + 1) % 100);
+  }
+
+  /** The school year running on a day: it starts in August. */
+  public static int firstYearOf(LocalDate day) {
+    return day.getMonthValue() >= 8 ? day.getYear() : day.getYear() - 1;
+  }
+
+  public int firstYear() {
+    return startsOn.getYear();
+  }
+
+  public Long getId() { return id; }
+  public String getLabel() { return label; }
+  public LocalDate getStartsOn() { return startsOn; }
+  public LocalDate getPlanDeadline() { return planDeadline; }
+  public void setPlanDeadline(LocalDate planDeadline) { this.planDeadline = planDeadline; }
+  public String getOrganiserAnalysis() { return organiserAnalysis; }
+  public String getNextYearAreas() { return nextYearAreas; }
+  public void summarise(String organiserAnalysis, String nextYearAreas) {
+    this.organiserAnalysis = organiserAnalysis;
+    this.nextYearAreas = nextYearAreas;
+  }
+  public String getBoardReport() { return boardReport; }
+  public void setBoardReport(String boardReport) { this.boardReport = boardReport; }
+  public String getReportComment() { return reportComment; }
+  public void setReportComment(String reportComment) { this.reportComment = reportComment; }
+  public LocalDateTime getReportApprovedAt() { return reportApprovedAt; }
+  public void setReportApprovedAt(LocalDateTime reportApprovedAt) { this.reportApprovedAt = reportApprovedAt; }
+}
