@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,17 +56,9 @@ import se.kvalitetsarbete.security.Roles;
 @ActiveProfiles("postgres")
 class TermAllocationOnPostgresTest {
 
-  static final String SERVER = System.getProperty("it.postgres.server", "jdbc:postgresql://127.0.0.1:5432/");
-  static final String DATABASE = "kvalitetsarbete_it";
-
   @DynamicPropertySource
   static void freshDatabase(DynamicPropertyRegistry registry) throws SQLException {
-    try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-         Statement s = c.createStatement()) {
-      s.execute("drop database if exists " + DATABASE + " with (force)");
-      s.execute("create database " + DATABASE);
-    }
-    registry.add("spring.datasource.url", () -> SERVER + DATABASE);
+    FreshPostgres.use(registry, "kvalitetsarbete_it");
   }
 
   @Autowired TestRestTemplate http;
@@ -83,12 +72,14 @@ class TermAllocationOnPostgresTest {
 
   @Autowired Scenario scenario;
 
-  static final String ADMIN = "admin1";
+  static final String ADMIN = RestSteps.ADMIN;
+  RestSteps rest;
 
   final ObjectMapper json = new ObjectMapper();
 
   @Test
   void oneRoundFromNeedsDescriptionsToFollowedUpAssignment() throws Exception {
+    rest = new RestSteps(http);
     Unit school = units.save(new Unit("21000001", "Ängsskolan F–3", SchoolForm.GRUNDSKOLA_F3, "rektor1"));
     Unit preschool = units.save(new Unit("21000002", "Solrosens förskola", SchoolForm.FORSKOLA, "rektor2"));
     for (int i = 1; i <= 7; i++) {
@@ -101,18 +92,18 @@ class TermAllocationOnPostgresTest {
     scenario.staff(ADMIN, Roles.ADMINISTRATORS);
 
     // A coordinator opens the round from Tasklist's start form.
-    JsonNode round = post("samordnare1", "/process-definition/key/TermAllocation/submit-form", variables(Map.of(
+    JsonNode round = rest.post("samordnare1", "/process-definition/key/TermAllocation/submit-form", RestSteps.variables(Map.of(
         "termSeason", "HT", "termYear", 2031, "applicationDeadline", LocalDate.now().plusWeeks(3).toString())), HttpStatus.OK);
     String roundId = round.get("id").asText();
 
     // rektor1 writes: first incomplete (refused, nothing stored), then complete.
-    String write = single(get("rektor1", "/task?assignee=rektor1&taskDefinitionKey=Task_WriteNeedsDescription")).get("id").asText();
-    JsonNode form = get("rektor1", "/task/" + write + "/form-variables?deserializeValues=false");
+    String write = rest.single(rest.get("rektor1", "/task?assignee=rektor1&taskDefinitionKey=Task_WriteNeedsDescription")).get("id").asText();
+    JsonNode form = rest.get("rektor1", "/task/" + write + "/form-variables?deserializeValues=false");
     assertThat(form.get("unitName").get("value").asText()).isEqualTo("Ängsskolan F–3");
     assertThat(form.get("wantedSupport").get("type").asText()).as("Tasklist submits a checklist with the variable's type").isEqualTo("Json");
     assertThat(form.get("restsOnAnalysis").get("type").asText()).isEqualTo("Boolean");
-    ResponseEntity<String> refused = as("rektor1").postForEntity(api("/task/" + write + "/submit-form"),
-        variables(Map.of("application", "APPLY")), String.class);
+    ResponseEntity<String> refused = rest.postRaw("rektor1", "/task/" + write + "/submit-form",
+        RestSteps.variables(Map.of("application", "APPLY")));
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(json.readTree(refused.getBody()).get("message").asText())
         .contains("Utvecklingsbehov: fältet måste fyllas i.", "Målgrupp: fältet måste fyllas i.");
@@ -125,30 +116,30 @@ class TermAllocationOnPostgresTest {
     needs.put("restsOnAnalysis", true);
     needs.put("targetGroup", "Förskoleklass");
     needs.put("targetStage", "F_3");
-    needs.put("wantedSupport", json("[\"SAMUNDERVISNING\",\"HANDLEDNING\"]"));
-    needs.put("wantedSpecialities", json("[\"SPRAKINRIKTAD_UNDERVISNING\"]"));
+    needs.put("wantedSupport", RestSteps.json("[\"SAMUNDERVISNING\",\"HANDLEDNING\"]"));
+    needs.put("wantedSpecialities", RestSteps.json("[\"SPRAKINRIKTAD_UNDERVISNING\"]"));
     needs.put("teachersInvolved", "Arbetslag F-klass");
     needs.put("ongoingDevelopment", false);
     needs.put("wishedMembers", 2);
     needs.put("wishedDaysPerWeek", 2.5);
-    post("rektor1", "/task/" + write + "/submit-form", variables(needs), HttpStatus.NO_CONTENT);
+    rest.post("rektor1", "/task/" + write + "/submit-form", RestSteps.variables(needs), HttpStatus.NO_CONTENT);
 
     // rektor2 does not apply this term.
-    String other = single(get("rektor2", "/task?assignee=rektor2&taskDefinitionKey=Task_WriteNeedsDescription")).get("id").asText();
-    post("rektor2", "/task/" + other + "/submit-form", variables(Map.of("application", "DECLINE")), HttpStatus.NO_CONTENT);
+    String other = rest.single(rest.get("rektor2", "/task?assignee=rektor2&taskDefinitionKey=Task_WriteNeedsDescription")).get("id").asText();
+    rest.post("rektor2", "/task/" + other + "/submit-form", RestSteps.variables(Map.of("application", "DECLINE")), HttpStatus.NO_CONTENT);
 
     // A coordinator claims the review from the group's list and approves.
-    String review = single(get("samordnare1", "/task?candidateGroup=coordinators&taskDefinitionKey=Task_ReviewNeedsDescription")).get("id").asText();
-    post("samordnare1", "/task/" + review + "/claim", Map.of("userId", "samordnare1"), HttpStatus.NO_CONTENT);
-    assertThat(get("samordnare1", "/task/" + review + "/form-variables?deserializeValues=false").get("needsSummary").get("value").asText()).contains("Hitta språket");
-    post("samordnare1", "/task/" + review + "/submit-form", variables(Map.of("reviewOutcome", "APPROVE", "reviewComment", "")), HttpStatus.NO_CONTENT);
+    String review = rest.single(rest.get("samordnare1", "/task?candidateGroup=coordinators&taskDefinitionKey=Task_ReviewNeedsDescription")).get("id").asText();
+    rest.post("samordnare1", "/task/" + review + "/claim", Map.of("userId", "samordnare1"), HttpStatus.NO_CONTENT);
+    assertThat(rest.get("samordnare1", "/task/" + review + "/form-variables?deserializeValues=false").get("needsSummary").get("value").asText()).contains("Hitta språket");
+    rest.post("samordnare1", "/task/" + review + "/submit-form", RestSteps.variables(Map.of("reviewOutcome", "APPROVE", "reviewComment", "")), HttpStatus.NO_CONTENT);
 
     // The deadline passes.
-    executeJob(roundId, "Timer_ApplicationDeadline");
+    rest.executeJob(roundId, "Timer_ApplicationDeadline");
 
     // The meeting: days out of range are refused with the field named, then the decision is recorded.
-    String meeting = single(get("samordnare1", "/task?processInstanceId=" + roundId + "&taskDefinitionKey=Task_DecideAllocation")).get("id").asText();
-    JsonNode meetingForm = get("samordnare1", "/task/" + meeting + "/form-variables?deserializeValues=false");
+    String meeting = rest.single(rest.get("samordnare1", "/task?processInstanceId=" + roundId + "&taskDefinitionKey=Task_DecideAllocation")).get("id").asText();
+    JsonNode meetingForm = rest.get("samordnare1", "/task/" + meeting + "/form-variables?deserializeValues=false");
     JsonNode decisionsValue = meetingForm.get("decisions").get("value");
     ArrayNode rows = (ArrayNode) (decisionsValue.isTextual() ? json.readTree(decisionsValue.asText()) : decisionsValue);
     assertThat(rows).hasSize(1);
@@ -156,62 +147,62 @@ class TermAllocationOnPostgresTest {
     row.put("outcome", "GRANTED");
     row.set("members", json.valueToTree(List.of("team1", "team2")));
     row.put("daysPerWeek", 4.5);
-    ResponseEntity<String> outOfRange = as("samordnare1").postForEntity(api("/task/" + meeting + "/submit-form"),
-        variables(Map.of("decisions", json(rows.toString()))), String.class);
+    ResponseEntity<String> outOfRange = rest.postRaw("samordnare1", "/task/" + meeting + "/submit-form",
+        RestSteps.variables(Map.of("decisions", RestSteps.json(rows.toString()))));
     assertThat(outOfRange.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(outOfRange.getBody()).contains("ange ett värde mellan 0,5 och 4");
     row.put("daysPerWeek", 2.5);
     row.put("motivation", "");
-    post("samordnare1", "/task/" + meeting + "/submit-form", variables(Map.of("decisions", json(rows.toString()))), HttpStatus.NO_CONTENT);
+    rest.post("samordnare1", "/task/" + meeting + "/submit-form", RestSteps.variables(Map.of("decisions", RestSteps.json(rows.toString()))), HttpStatus.NO_CONTENT);
 
     AllocationDecision decision = decisions.findAll().get(0);
     assertThat(decision.getOutcome()).isEqualTo(AllocationDecision.Outcome.GRANTED);
     assertThat(decision.memberIds()).containsExactly("team1", "team2");
     assertThat(decision.getMotivation()).as("an empty text box is no motivation").isNull();
-    JsonNode published = json.readTree(as("rektor2").getForObject("/api/allocation-decisions", String.class));
+    JsonNode published = json.readTree(rest.as("rektor2").getForObject("/api/allocation-decisions", String.class));
     assertThat(published.get(0).get("unit").asText()).isEqualTo("Ängsskolan F–3");
     assertThat(published.get(0).get("priorityReason").asText()).contains("analys av resultat");
 
     // The rektor is told.
-    String told = single(get("rektor1", "/task?assignee=rektor1&taskDefinitionKey=Task_AcknowledgeDecision")).get("id").asText();
-    assertThat(get("rektor1", "/task/" + told + "/form-variables?deserializeValues=false").get("decisionText").get("value").asText()).contains("Beviljas");
-    post("rektor1", "/task/" + told + "/complete", Map.of(), HttpStatus.NO_CONTENT);
+    String told = rest.single(rest.get("rektor1", "/task?assignee=rektor1&taskDefinitionKey=Task_AcknowledgeDecision")).get("id").asText();
+    assertThat(rest.get("rektor1", "/task/" + told + "/form-variables?deserializeValues=false").get("decisionText").get("value").asText()).contains("Beviljas");
+    rest.post("rektor1", "/task/" + told + "/complete", Map.of(), HttpStatus.NO_CONTENT);
 
     // The assignment: kick-off, the term ends, closing, evaluation by all three.
-    String assignmentId = single(get("samordnare1", "/process-instance?superProcessInstance=" + roundId)).get("id").asText();
-    String kickOff = single(get("team1", "/task?candidateUser=team1&processInstanceId=" + assignmentId)).get("id").asText();
-    post("team1", "/task/" + kickOff + "/claim", Map.of("userId", "team1"), HttpStatus.NO_CONTENT);
-    JsonNode kickOffForm = get("team1", "/task/" + kickOff + "/form-variables?deserializeValues=false");
+    String assignmentId = rest.single(rest.get("samordnare1", "/process-instance?superProcessInstance=" + roundId)).get("id").asText();
+    String kickOff = rest.single(rest.get("team1", "/task?candidateUser=team1&processInstanceId=" + assignmentId)).get("id").asText();
+    rest.post("team1", "/task/" + kickOff + "/claim", Map.of("userId", "team1"), HttpStatus.NO_CONTENT);
+    JsonNode kickOffForm = rest.get("team1", "/task/" + kickOff + "/form-variables?deserializeValues=false");
     assertThat(kickOffForm.get("supportForms").get("type").asText()).isEqualTo("Json");
     assertThat(kickOffForm.get("orderSummary").get("value").asText()).contains("Beviljat: Teammedlem 1, Teammedlem 2, 2,5 dagar per vecka var.");
-    post("team1", "/task/" + kickOff + "/submit-form", variables(Map.of("goals", "Alla barn i F-klass deltar i samtal i smågrupp.",
-        "supportForms", json("[\"SAMUNDERVISNING\"]"), "kickOffParticipants", "Arbetslag F-klass")), HttpStatus.NO_CONTENT);
-    executeJob(assignmentId, "Timer_TermEnds");
-    String closing = single(get("team1", "/task?processInstanceId=" + assignmentId + "&taskDefinitionKey=Task_HoldClosingConversation")).get("id").asText();
-    post("team1", "/task/" + closing + "/submit-form", variables(Map.of("closingSummary", "Samtalsgrupper är införda.",
+    rest.post("team1", "/task/" + kickOff + "/submit-form", RestSteps.variables(Map.of("goals", "Alla barn i F-klass deltar i samtal i smågrupp.",
+        "supportForms", RestSteps.json("[\"SAMUNDERVISNING\"]"), "kickOffParticipants", "Arbetslag F-klass")), HttpStatus.NO_CONTENT);
+    rest.executeJob(assignmentId, "Timer_TermEnds");
+    String closing = rest.single(rest.get("team1", "/task?processInstanceId=" + assignmentId + "&taskDefinitionKey=Task_HoldClosingConversation")).get("id").asText();
+    rest.post("team1", "/task/" + closing + "/submit-form", RestSteps.variables(Map.of("closingSummary", "Samtalsgrupper är införda.",
         "continuationPlan", "Arbetslaget fortsätter med samtalsgrupper varje vecka.")), HttpStatus.NO_CONTENT);
-    for (JsonNode survey : get(ADMIN, "/task?processInstanceId=" + assignmentId + "&taskDefinitionKey=Task_EvaluateAssignment")) {
-      post(survey.get("assignee").asText(), "/task/" + survey.get("id").asText() + "/submit-form", variables(Map.of("teachingDeveloped", "4", "pupilsLearning", "3",
+    for (JsonNode survey : rest.get(ADMIN, "/task?processInstanceId=" + assignmentId + "&taskDefinitionKey=Task_EvaluateAssignment")) {
+      rest.post(survey.get("assignee").asText(), "/task/" + survey.get("id").asText() + "/submit-form", RestSteps.variables(Map.of("teachingDeveloped", "4", "pupilsLearning", "3",
           "collegialLearning", "3", "supportFit", "4", "carryOn", "3")), HttpStatus.NO_CONTENT);
     }
 
     // Follow-up conversations: 1, 3 and 6 months after closing; the last asks for more support.
-    JsonNode followUpTimers = get(ADMIN, "/job?processInstanceId=" + assignmentId + "&activityId=Timer_FollowUpDue");
+    JsonNode followUpTimers = rest.get(ADMIN, "/job?processInstanceId=" + assignmentId + "&activityId=Timer_FollowUpDue");
     assertThat(followUpTimers).hasSize(3);
     for (JsonNode timer : followUpTimers) {
-      post(ADMIN, "/job/" + timer.get("id").asText() + "/execute", null, HttpStatus.NO_CONTENT);
+      rest.post(ADMIN, "/job/" + timer.get("id").asText() + "/execute", null, HttpStatus.NO_CONTENT);
     }
-    JsonNode followUps = get("team1", "/task?processInstanceId=" + assignmentId + "&taskDefinitionKey=Task_HoldFollowUpConversation");
+    JsonNode followUps = rest.get("team1", "/task?processInstanceId=" + assignmentId + "&taskDefinitionKey=Task_HoldFollowUpConversation");
     assertThat(followUps).hasSize(3);
     for (int i = 0; i < 3; i++) {
       boolean more = i == 2;
-      post("team1", "/task/" + followUps.get(i).get("id").asText() + "/submit-form", variables(Map.of(
+      rest.post("team1", "/task/" + followUps.get(i).get("id").asText() + "/submit-form", RestSteps.variables(Map.of(
           "followUpOutcome", "Samtalsgrupperna fortsätter.", "moreSupportNeeded", more,
           "supportNeeded", more ? "Stöd att införa samtalsgrupper i åk 1." : "")), HttpStatus.NO_CONTENT);
     }
 
-    assertThat(get(ADMIN, "/process-instance?processInstanceIds=" + assignmentId)).isEmpty();
-    assertThat(get(ADMIN, "/process-instance?processInstanceIds=" + roundId)).isEmpty();
+    assertThat(rest.get(ADMIN, "/process-instance?processInstanceIds=" + assignmentId)).isEmpty();
+    assertThat(rest.get(ADMIN, "/process-instance?processInstanceIds=" + roundId)).isEmpty();
     Assignment stored = assignments.findAll().get(0);
     assertThat(stored.getStatus()).isEqualTo(Assignment.Status.CLOSED);
     assertThat(stored.getContinuationPlan()).startsWith("Arbetslaget fortsätter");
@@ -222,56 +213,5 @@ class TermAllocationOnPostgresTest {
         .get().extracting(NeedsDescription::getNeeds).asString().contains("åk 1");
     assertThat(descriptions.findAll()).filteredOn(d -> d.getUnit().getId().equals(preschool.getId()))
         .extracting(NeedsDescription::getStatus).containsExactly(NeedsDescription.Status.DECLINED);
-  }
-
-  private String api(String path) {
-    return "/engine-rest" + path;
-  }
-
-  private JsonNode get(String user, String path) throws Exception {
-    ResponseEntity<String> response = as(user).getForEntity(api(path), String.class);
-    assertThat(response.getStatusCode()).as("GET " + path).isEqualTo(HttpStatus.OK);
-    return json.readTree(response.getBody());
-  }
-
-  private JsonNode post(String user, String path, Object body, HttpStatus expected) throws Exception {
-    ResponseEntity<String> response = as(user).postForEntity(api(path), body == null ? Map.of() : body, String.class);
-    assertThat(response.getStatusCode()).as("POST " + path + ": " + response.getBody()).isEqualTo(expected);
-    return response.getBody() == null ? null : json.readTree(response.getBody());
-  }
-
-  private JsonNode single(JsonNode list) {
-    assertThat(list).hasSize(1);
-    return list.get(0);
-  }
-
-  /** Time passes: an administrator runs the timer's job. */
-  private void executeJob(String processInstanceId, String activityId) throws Exception {
-    String job = single(get(ADMIN, "/job?processInstanceId=" + processInstanceId + "&activityId=" + activityId)).get("id").asText();
-    post(ADMIN, "/job/" + job + "/execute", null, HttpStatus.NO_CONTENT);
-  }
-
-  private TestRestTemplate as(String user) {
-    return http.withBasicAuth(user, Scenario.PASSWORD);
-  }
-
-
-  /** A Json-typed variable, as Tasklist submits checklists and dynamic lists. */
-  private static Map<String, Object> json(String value) {
-    return Map.of("value", value, "type", "Json");
-  }
-
-  /** Tasklist's body: {"variables": {"name": {"value": ...}}}, values untyped unless given a type. */
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> variables(Map<String, Object> values) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((name, value) -> variables.put(name, value instanceof Map<?, ?> typed ? typed : valueOf(value)));
-    return Map.of("variables", variables);
-  }
-
-  private static Map<String, Object> valueOf(Object value) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("value", value);
-    return v;
   }
 }
