@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -72,6 +73,22 @@ class QualityCycleOnPostgresTest {
       assertThat(first.getStatus()).isEqualTo(QualityPlan.Status.APPROVED);
     }
 
+    // The records, to print and archive: a rektor reads their own plan; the administration all and the report.
+    JsonNode ownPlans = json(rest.as("rektorA").getForEntity("/api/quality-plans?schoolYear=2031/32", String.class));
+    assertThat(ownPlans).singleElement().satisfies(p -> assertThat(p.get("unit").asText()).isEqualTo("Norrskolan F–3"));
+    JsonNode allPlans = json(rest.as("forvaltning1").getForEntity("/api/quality-plans?schoolYear=2031/32", String.class));
+    assertThat(allPlans).hasSize(3);
+    String otherPlan = java.util.stream.StreamSupport.stream(allPlans.spliterator(), false)
+        .filter(p -> p.get("unit").asText().equals("Söderskolan 7–9")).findFirst().orElseThrow().get("id").asText();
+    assertThat(rest.as("rektorA").getForEntity("/api/quality-plans/" + otherPlan + "/text", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(rest.as("forvaltning1").getForObject("/api/quality-plans/" + otherPlan + "/text", String.class))
+        .contains("RESULTATDEL", "ANALYSDEL", "UTVECKLINGSDEL");
+    assertThat(rest.as("forvaltning1").getForObject("/api/quality-plans/board-report?schoolYear=2031/32", String.class))
+        .contains("Kvalitetsrapport till barn- och utbildningsnämnden, läsåret 2031/32");
+    assertThat(rest.as("rektorA").getForEntity("/api/quality-plans/board-report?schoolYear=2031/32", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+
     // Year two: each rektor's "Hur blev det?" lists last year's action.
     String year = startAndPrepare("2032/33");
     for (Unit school : schools) {
@@ -100,7 +117,7 @@ class QualityCycleOnPostgresTest {
       rest.submit(rektor, rest.task(rektor, plan, "Task_SelfAssessManagement"), Map.of("pedagogiskLedning", "3",
           "larandeOrganisation", "2", "malOchResultatstyrning", "3", "kvalitetIUndervisningen", "2", "studieroNotes", "Lugnt."));
       String staff = rest.task(rektor, plan, "Task_SelfAssessStaff");
-      rest.post(rektor, "/task/" + staff + "/claim", Map.of("userId", rektor), org.springframework.http.HttpStatus.NO_CONTENT);
+      rest.post(rektor, "/task/" + staff + "/claim", Map.of("userId", rektor), HttpStatus.NO_CONTENT);
       rest.submit(rektor, staff, Map.of("pedagogiskLedning", "2", "larandeOrganisation", "2", "malOchResultatstyrning", "2",
           "kvalitetIUndervisningen", "3", "staffTeam", "Arbetslag 1"));
       rest.submit(rektor, rest.task(rektor, plan, "Task_WriteAnalysis"), Map.of("analysisHistorical", "Över tid: stigande.",
@@ -135,9 +152,14 @@ class QualityCycleOnPostgresTest {
     assertThat(rest.get(RestSteps.ADMIN, "/process-instance?processInstanceIds=" + year)).isEmpty();
   }
 
+  private JsonNode json(org.springframework.http.ResponseEntity<String> response) throws Exception {
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.getBody());
+  }
+
   private String startAndPrepare(String label) throws Exception {
     String year = rest.post("forvaltning1", "/process-definition/key/SkaYearlyCycle/submit-form",
-        RestSteps.variables(Map.of("schoolYear", label)), org.springframework.http.HttpStatus.OK).get("id").asText();
+        RestSteps.variables(Map.of("schoolYear", label)), HttpStatus.OK).get("id").asText();
     rest.submit("forvaltning1", rest.task("forvaltning1", year, "Task_PrepareSchoolYear"), Map.of(
         "planDeadline", LocalDate.now().plusWeeks(6).toString(), "sharedAreasGrundskola", "Läsförståelse"));
     return year;

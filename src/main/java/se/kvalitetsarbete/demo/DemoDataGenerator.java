@@ -73,7 +73,9 @@ public class DemoDataGenerator {
       new DemoUser("team4", "Ahmed", "Hassan", List.of(QUALITY_TEAM)),
       new DemoUser("team5", "Elin", "Forsberg", List.of(QUALITY_TEAM)),
       new DemoUser("team6", "Jonas", "Lund", List.of(QUALITY_TEAM)),
-      new DemoUser("team7", "Fatima", "Karimi", List.of(QUALITY_TEAM)));
+      new DemoUser("team7", "Fatima", "Karimi", List.of(QUALITY_TEAM)),
+      new DemoUser("forvaltning1", "Frida", "Förvaltning", List.of(Roles.ADMINISTRATION)),
+      new DemoUser("verksamhetschef1", "Vera", "Verksamhetschef", List.of(Roles.HEADS_OF_SCHOOL_FORMS)));
 
   private static final List<DemoUnit> UNITS = List.of(
       new DemoUnit("12345601", "Tornets förskola", SchoolForm.FORSKOLA, "rektor1"),
@@ -125,7 +127,7 @@ public class DemoDataGenerator {
     createTeamMembers();
     startRoundIfNoneOpen();
     LOG.info("Demodata klar. Användare (lösenord 'demo'): demo/demo, samordnare1, samordnare2, "
-        + "rektor1–rektor6, team1–team7");
+        + "rektor1–rektor6, team1–team7, forvaltning1, verksamhetschef1");
   }
 
   private void createUsers() {

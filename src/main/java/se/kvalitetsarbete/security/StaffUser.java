@@ -21,12 +21,16 @@ public class StaffUser {
     return (String) request.getAttribute(StaffOnly.USER_ID);
   }
 
+  public boolean isInOneOf(HttpServletRequest request, String... groups) {
+    String userId = id(request);
+    return userId != null && Arrays.stream(groups)
+        .anyMatch(group -> identity.createUserQuery().userId(userId).memberOfGroup(group).count() > 0);
+  }
+
   /** Refuses with 403 and a Swedish reason unless the caller is in one of the groups. */
   public String requireOneOf(HttpServletRequest request, String... groups) {
     String userId = id(request);
-    boolean member = userId != null && Arrays.stream(groups)
-        .anyMatch(group -> identity.createUserQuery().userId(userId).memberOfGroup(group).count() > 0);
-    if (!member) {
+    if (!isInOneOf(request, groups)) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Du saknar behörighet för detta.");
     }
     return userId;
