@@ -135,8 +135,23 @@ public class Scenario {
     return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskId).list();
   }
 
-  /** A complete, valid needs description, as the form submits it. */
+  /** A complete, valid needs description, as the form submits it through the Java API. */
   public Map<String, Object> needsDescription() {
+    Map<String, Object> form = validNeeds();
+    LISTS.forEach(list -> form.put(list, SpinValues.jsonValue((String) form.get(list)).create()));
+    return form;
+  }
+
+  /** The same as Tasklist sends it to the REST API: lists as Json-typed values. */
+  public static Map<String, Object> needsDescriptionOverRest() {
+    Map<String, Object> form = validNeeds();
+    LISTS.forEach(list -> form.put(list, RestSteps.json((String) form.get(list))));
+    return form;
+  }
+
+  private static final List<String> LISTS = List.of("wantedSupport", "wantedSpecialities");
+
+  private static Map<String, Object> validNeeds() {
     Map<String, Object> form = new HashMap<>();
     form.put("application", "APPLY");
     form.put("needs", "Läsförståelsen i åk 2 behöver stärkas; lärarna vill pröva nya arbetssätt.");
@@ -144,8 +159,8 @@ public class Scenario {
     form.put("restsOnAnalysis", true);
     form.put("targetGroup", "Åk 2, arbetslag Lila");
     form.put("targetStage", "F_3");
-    form.put("wantedSupport", SpinValues.jsonValue("[\"SAMUNDERVISNING\",\"MODELLERING\"]").create());
-    form.put("wantedSpecialities", SpinValues.jsonValue("[\"SPRAKINRIKTAD_UNDERVISNING\"]").create());
+    form.put("wantedSupport", "[\"SAMUNDERVISNING\",\"MODELLERING\"]");
+    form.put("wantedSpecialities", "[\"SPRAKINRIKTAD_UNDERVISNING\"]");
     form.put("teachersInvolved", "Arbetslag Lila");
     form.put("ongoingDevelopment", false);
     form.put("wishedMembers", 2);

@@ -109,19 +109,8 @@ class TermAllocationOnPostgresTest {
         .contains("Utvecklingsbehov: fältet måste fyllas i.", "Målgrupp: fältet måste fyllas i.");
     assertThat(descriptions.findAll()).allMatch(d -> d.getStatus() == NeedsDescription.Status.DRAFT && d.getNeeds() == null);
 
-    Map<String, Object> needs = new LinkedHashMap<>();
-    needs.put("application", "APPLY");
-    needs.put("needs", "Barnens språkutveckling i förskoleklass behöver stöd.");
+    Map<String, Object> needs = Scenario.needsDescriptionOverRest();
     needs.put("basis", "Kartläggningen Hitta språket visar att en tredjedel behöver extra stöd.");
-    needs.put("restsOnAnalysis", true);
-    needs.put("targetGroup", "Förskoleklass");
-    needs.put("targetStage", "F_3");
-    needs.put("wantedSupport", RestSteps.json("[\"SAMUNDERVISNING\",\"HANDLEDNING\"]"));
-    needs.put("wantedSpecialities", RestSteps.json("[\"SPRAKINRIKTAD_UNDERVISNING\"]"));
-    needs.put("teachersInvolved", "Arbetslag F-klass");
-    needs.put("ongoingDevelopment", false);
-    needs.put("wishedMembers", 2);
-    needs.put("wishedDaysPerWeek", 2.5);
     rest.post("rektor1", "/task/" + write + "/submit-form", RestSteps.variables(needs), HttpStatus.NO_CONTENT);
 
     // rektor2 does not apply this term.

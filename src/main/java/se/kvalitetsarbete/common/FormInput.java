@@ -34,18 +34,7 @@ public class FormInput {
   /** A text, trimmed; null when empty and not required. */
   public String text(String field, int maxLength, boolean required) {
     Object raw = scope.getVariable(field);
-    String value = raw == null ? null : raw.toString().trim();
-    if (value == null || value.isEmpty()) {
-      if (required) {
-        problem("error.required", field);
-      }
-      return null;
-    }
-    if (value.length() > maxLength) {
-      problem("error.tooLong", field, String.valueOf(maxLength));
-      return null;
-    }
-    return value;
+    return checkedText(field, raw == null ? null : raw.toString(), maxLength, required);
   }
 
   public boolean bool(String field) {
@@ -129,7 +118,11 @@ public class FormInput {
 
   /** A text inside a submitted JSON object (a dynamic list's row), checked like a top-level field. */
   public String text(String field, JsonNode node, int maxLength, boolean required) {
-    String value = node == null || node.isNull() ? null : node.asText().trim();
+    return checkedText(field, node == null || node.isNull() ? null : node.asText(), maxLength, required);
+  }
+
+  private String checkedText(String field, String raw, int maxLength, boolean required) {
+    String value = raw == null ? null : raw.trim();
     if (value == null || value.isEmpty()) {
       if (required) {
         problem("error.required", field);

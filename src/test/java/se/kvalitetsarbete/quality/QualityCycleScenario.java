@@ -57,13 +57,7 @@ public class QualityCycleScenario {
   /** Hur blev det?, both self-assessments and the analysis: the plan waits at the development part. */
   public void writeResultsAndAnalysis(ProcessInstance plan) throws Exception {
     Task followUp = scenario.task(plan, "Task_FollowUpLastYear");
-    List<Map<String, Object>> answers = new ArrayList<>();
-    for (JsonNode row : JSON.readTree(tasks.getVariable(followUp.getId(), "lastYearActions").toString())) {
-      ObjectNode answer = (ObjectNode) row;
-      answer.put("done", "Lärgrupper varannan vecka.");
-      answer.put("effect", "Fler elever läser med flyt.");
-      answers.add(JSON.convertValue(answer, Map.class));
-    }
+    List<Map<String, Object>> answers = answered(followUp, "lastYearActions", "Lärgrupper varannan vecka.", "Fler elever läser med flyt.");
     scenario.complete(followUp, Map.of("lastYearActions", JsonVariables.json(answers),
         "followUpSummary", "Vi såg att lässtrategierna fungerade; vi ändrade gruppindelningen; resultaten steg."));
     scenario.complete(scenario.task(plan, "Task_SelfAssessManagement"), scores(Map.of("studieroNotes", "Lugnt i klassrummen.")));
@@ -101,14 +95,7 @@ public class QualityCycleScenario {
     for (int i = 0; i < 2; i++) {
       scenario.fire(plan, "Timer_MidYearDue");
       Task task = scenario.task(plan, "Task_FollowUpActions");
-      List<Map<String, Object>> answers = new ArrayList<>();
-      for (JsonNode row : JSON.readTree(tasks.getVariable(task.getId(), "actionFollowUps").toString())) {
-        ObjectNode answer = (ObjectNode) row;
-        answer.put("done", "Påbörjat.");
-        answer.put("effect", "För tidigt att säga.");
-        answers.add(JSON.convertValue(answer, Map.class));
-      }
-      scenario.complete(task, Map.of("actionFollowUps", JsonVariables.json(answers)));
+      scenario.complete(task, Map.of("actionFollowUps", JsonVariables.json(answered(task, "actionFollowUps", "Påbörjat.", "För tidigt att säga."))));
     }
   }
 
@@ -118,6 +105,19 @@ public class QualityCycleScenario {
     writeDevelopmentPart(plan, List.of(action("Läsförståelse", what)));
     approve(plan);
     followUpMidYear(plan);
+  }
+
+  /** The task's list of actions, each answered with what was done and its effect. */
+  @SuppressWarnings("unchecked")
+  private List<Map<String, Object>> answered(Task task, String list, String done, String effect) throws Exception {
+    List<Map<String, Object>> answers = new ArrayList<>();
+    for (JsonNode row : JSON.readTree(tasks.getVariable(task.getId(), list).toString())) {
+      ObjectNode answer = (ObjectNode) row;
+      answer.put("done", done);
+      answer.put("effect", effect);
+      answers.add(JSON.convertValue(answer, Map.class));
+    }
+    return answers;
   }
 
   private static Map<String, Object> scores(Map<String, Object> extra) {

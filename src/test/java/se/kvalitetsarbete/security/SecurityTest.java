@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +26,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
+import se.kvalitetsarbete.RestSteps;
 import se.kvalitetsarbete.Scenario;
 import se.kvalitetsarbete.allocation.NeedsDescription;
 import se.kvalitetsarbete.allocation.NeedsDescriptionRepository;
@@ -63,7 +63,7 @@ class SecurityTest {
     scenario.staff("samordnare", Roles.COORDINATORS);
     scenario.staff("team1", Roles.QUALITY_TEAM);
     ResponseEntity<String> started = as("samordnare").postForEntity("/engine-rest/process-definition/key/TermAllocation/submit-form",
-        variables(Map.of("termSeason", "VT", "termYear", scenario.freshYear(),
+        RestSteps.variables(Map.of("termSeason", "VT", "termYear", scenario.freshYear(),
             "applicationDeadline", LocalDate.now().plusWeeks(2).toString())), String.class);
     assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
     roundId = json.readTree(started.getBody()).get("id").asText();
@@ -89,7 +89,7 @@ class SecurityTest {
     HttpStatus read = HttpStatus.valueOf(as(rektorB()).getForEntity("/engine-rest/task/" + taskA, String.class).getStatusCode().value());
     assertThat(read).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
     ResponseEntity<String> completed = as(rektorB()).postForEntity("/engine-rest/task/" + taskA + "/submit-form",
-        variables(Map.of("application", "DECLINE")), String.class);
+        RestSteps.variables(Map.of("application", "DECLINE")), String.class);
     assertThat(HttpStatus.valueOf(completed.getStatusCode().value())).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
     assertThat(get(rektorA(), "/engine-rest/task/" + taskA).get("id").asText()).as("the task is still there").isEqualTo(taskA);
     assertThat(get(rektorA(), "/engine-rest/history/task?taskId=" + taskA)).as("its history, for comments in Tasklist").hasSize(1);
@@ -191,10 +191,10 @@ class SecurityTest {
   @Test
   void aSubmissionWithVariablesTheFormDoesNotHaveIsRefusedAndNothingIsWritten() throws Exception {
     String task = writeTask(rektorA());
-    Map<String, Object> form = new LinkedHashMap<>(needs());
+    Map<String, Object> form = new LinkedHashMap<>(Scenario.needsDescriptionOverRest());
     form.put("roundId", 999999);
     ResponseEntity<String> refused = as(rektorA()).postForEntity("/engine-rest/task/" + task + "/submit-form",
-        variables(form), String.class);
+        RestSteps.variables(form), String.class);
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody()).contains("Formuläret har inga fält med namnen: roundId");
@@ -205,11 +205,11 @@ class SecurityTest {
   @Test
   void oversizedTextsAndWrongTypesAreRefusedWithTheFieldNamed() throws Exception {
     String task = writeTask(rektorA());
-    Map<String, Object> bad = new LinkedHashMap<>(needs());
+    Map<String, Object> bad = new LinkedHashMap<>(Scenario.needsDescriptionOverRest());
     bad.put("needs", "x".repeat(4001));
     bad.put("wishedMembers", "tre");
     ResponseEntity<String> refused = as(rektorA()).postForEntity("/engine-rest/task/" + task + "/submit-form",
-        variables(bad), String.class);
+        RestSteps.variables(bad), String.class);
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(refused.getBody()).contains("Utvecklingsbehov: texten får vara högst 4000 tecken.",
@@ -221,7 +221,7 @@ class SecurityTest {
   void everyChangeIsAttributedToTheLoggedInUser() throws Exception {
     String task = writeTask(rektorA());
     ResponseEntity<String> done = as(rektorA()).postForEntity("/engine-rest/task/" + task + "/submit-form",
-        variables(needs()), String.class);
+        RestSteps.variables(Scenario.needsDescriptionOverRest()), String.class);
     assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
 
     List<UserOperationLogEntry> log = history.createUserOperationLogQuery().taskId(task)
@@ -252,20 +252,6 @@ class SecurityTest {
         .findFirst().orElseThrow();
   }
 
-  private Map<String, Object> needs() {
-    Map<String, Object> form = new LinkedHashMap<>();
-    form.put("application", "APPLY");
-    form.put("needs", "Läsförståelsen behöver stärkas.");
-    form.put("basis", "Resultaten i åk 3 har sjunkit.");
-    form.put("restsOnAnalysis", true);
-    form.put("targetGroup", "Åk 2");
-    form.put("targetStage", "F_3");
-    form.put("wantedSupport", Map.of("value", "[\"MODELLERING\"]", "type", "Json"));
-    form.put("wishedMembers", 1);
-    form.put("wishedDaysPerWeek", new BigDecimal("2"));
-    return form;
-  }
-
   private JsonNode get(String user, String path) throws Exception {
     ResponseEntity<String> response = as(user).getForEntity(path, String.class);
     assertThat(response.getStatusCode()).as("GET " + path + " as " + user + ": " + response.getBody()).isEqualTo(HttpStatus.OK);
@@ -274,11 +260,5 @@ class SecurityTest {
 
   private TestRestTemplate as(String user) {
     return http.withBasicAuth(user, Scenario.PASSWORD);
-  }
-
-  private static Map<String, Object> variables(Map<String, Object> values) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((name, value) -> variables.put(name, value instanceof Map<?, ?> typed ? typed : Map.of("value", value)));
-    return Map.of("variables", variables);
   }
 }
