@@ -43,7 +43,9 @@ public class DecideAllocationForm extends TaskForm {
 
   private List<DecisionInput> read(FormInput in) {
     List<DecisionInput> inputs = new ArrayList<>();
+    int number = 0;
     for (JsonNode row : in.objects(DECISIONS)) {
+      in.row(++number);
       BigDecimal id = in.number("needsDescriptionId", row.get("needsDescriptionId"), BigDecimal.ONE, BigDecimal.valueOf(Long.MAX_VALUE), true);
       Outcome outcome = null;
       JsonNode outcomeNode = row.get("outcome");
@@ -73,6 +75,7 @@ public class DecideAllocationForm extends TaskForm {
         inputs.add(new DecisionInput(id.longValue(), outcome, members, days, motivationText));
       }
     }
+    in.row(null);
     in.check();
     return inputs;
   }

@@ -25,6 +25,7 @@ public class FormInput {
   private final VariableScope scope;
   private final Texts texts;
   private final List<String> problems = new ArrayList<>();
+  private String rowPrefix = "";
 
   public FormInput(VariableScope scope, Texts texts) {
     this.scope = scope;
@@ -148,7 +149,12 @@ public class FormInput {
     if (labelled.length > 0 && labelled[0] instanceof String field) {
       labelled[0] = label(field);
     }
-    problems.add(texts.get(key, labelled));
+    problems.add(rowPrefix + texts.get(key, labelled));
+  }
+
+  /** Problems found from now on are about this row of a list (1-based); null for the form itself. */
+  public void row(Integer number) {
+    rowPrefix = number == null ? "" : texts.get("error.row", number);
   }
 
   public void require(boolean condition, String key, Object... args) {

@@ -64,7 +64,9 @@ public class DevelopmentPartForm extends TaskForm {
   @Override
   protected void submit(DelegateTask task, FormInput in) {
     List<QualityPlans.ActionInput> rows = new ArrayList<>();
+    int number = 0;
     for (JsonNode row : in.objects("actions")) {
+      in.row(++number);
       String area = in.text("areaTitle", row.get("areaTitle"), 300, true);
       BigDecimal years = in.number("years", row.get("years"), BigDecimal.ONE, BigDecimal.valueOf(3), true);
       rows.add(new QualityPlans.ActionInput(area, years == null ? 1 : years.intValue(),
@@ -75,6 +77,7 @@ public class DevelopmentPartForm extends TaskForm {
           in.text("timeline", row.get("timeline"), 200, true),
           in.text("followUpHow", row.get("followUpHow"), 1000, true)));
     }
+    in.row(null);
     boolean askTeam = in.bool("askQualityTeam");
     String need = in.text("qualityTeamNeed", 4000, askTeam);
     in.check();

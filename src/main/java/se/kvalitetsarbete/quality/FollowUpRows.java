@@ -13,7 +13,9 @@ final class FollowUpRows {
 
   static List<QualityPlans.FollowUpInput> read(FormInput in, String path) {
     List<QualityPlans.FollowUpInput> answers = new ArrayList<>();
+    int number = 0;
     for (JsonNode row : in.objects(path)) {
+      in.row(++number);
       BigDecimal id = in.number("actionId", row.get("actionId"), BigDecimal.ONE, BigDecimal.valueOf(Long.MAX_VALUE), true);
       String done = in.text("done", row.get("done"), 4000, true);
       String effect = in.text("effect", row.get("effect"), 4000, true);
@@ -21,6 +23,7 @@ final class FollowUpRows {
         answers.add(new QualityPlans.FollowUpInput(id.longValue(), done, effect));
       }
     }
+    in.row(null);
     return answers;
   }
 }

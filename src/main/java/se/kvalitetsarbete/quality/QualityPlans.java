@@ -192,11 +192,14 @@ public class QualityPlans {
   @Transactional(readOnly = true)
   public List<String> midYearDates(Long planId, String months) {
     int first = get(planId).getSchoolYear().firstYear();
+    LocalDateTime now = LocalDateTime.now(clock);
     return Arrays.stream(months.split("\\s*,\\s*"))
         .map(m -> {
           int month = Integer.parseInt(m.trim());
-          return LocalDate.of(month >= 8 ? first : first + 1, month, 15).atTime(8, 0).toString();
+          return LocalDate.of(month >= 8 ? first : first + 1, month, 15).atTime(8, 0);
         })
+        .filter(due -> due.isAfter(now))
+        .map(LocalDateTime::toString)
         .toList();
   }
 
@@ -227,16 +230,22 @@ public class QualityPlans {
         .map(a -> texts.get("ska.score", texts.get("ska.assessor." + a.getAssessor()), a.getArea().label(), a.getScore()))
         .collect(Collectors.joining("\n"));
     return texts.get("ska.results", nullToDash(plan.getFollowUpSummary()), indicatorsText(planId), scores,
-        nullToDash(plan.getStudieroNotes()), nullToDash(plan.getSurveyNotes()), nullToDash(plan.getStaffNotes()));
+        nullToDash(plan.getStudieroNotes()), nullToDash(plan.getSurveyNotes()), nullToDash(plan.getStaffTeam()),
+        nullToDash(plan.getStaffNotes()));
   }
 
   /** The whole plan, as the head of school form reads it. */
   @Transactional(readOnly = true)
   public String planText(Long planId) {
     QualityPlan plan = get(planId);
+    Map<Long, List<ActionFollowUp>> followed = followUps.findByActionPlanIdOrderById(planId).stream()
+        .collect(Collectors.groupingBy(f -> f.getAction().getId()));
     String development = actionsOf(planId).stream()
         .map(a -> texts.get("ska.actionFull", a.getAreaTitle(), a.isShared() ? texts.get("ska.shared") : "", a.getYears(),
-            a.getWantedImprovement(), a.getWhat(), a.getWhy(), a.getResponsible(), a.getTimeline(), a.getFollowUpHow()))
+            a.getWantedImprovement(), a.getWhat(), a.getWhy(), a.getResponsible(), a.getTimeline(), a.getFollowUpHow())
+            + followed.getOrDefault(a.getId(), List.of()).stream()
+                .map(f -> "\n" + texts.get("ska.followedUp", texts.get("ska.kind." + f.getKind()), f.getDone(), f.getEffect()))
+                .collect(Collectors.joining()))
         .collect(Collectors.joining("\n\n"));
     return texts.get("ska.planText", plan.getUnit().getName(), plan.getSchoolYear().getLabel(), resultsText(planId),
         analysisText(plan), development);

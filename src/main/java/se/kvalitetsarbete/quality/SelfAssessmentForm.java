@@ -33,8 +33,8 @@ public class SelfAssessmentForm extends TaskForm {
     for (Area area : Area.values()) {
       FormFields.prefillEmpty(task, area.name());
     }
+    FormFields.show(task, "indicatorsText", plans.indicatorsText((Long) task.getVariable(QUALITY_PLAN_ID)));
     if (isManagement(task)) {
-      FormFields.show(task, "indicatorsText", plans.indicatorsText((Long) task.getVariable(QUALITY_PLAN_ID)));
       FormFields.prefillEmpty(task, "studieroNotes", "surveyNotes");
     } else {
       FormFields.prefillEmpty(task, "staffTeam", "staffNotes");

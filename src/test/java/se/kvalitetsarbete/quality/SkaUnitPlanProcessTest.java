@@ -38,6 +38,7 @@ class SkaUnitPlanProcessTest {
   @Autowired Scenario scenario;
   @Autowired QualityCycleScenario cycle;
   @Autowired QualityPlanRepository plans;
+  @Autowired QualityPlans qualityPlans;
   @Autowired ImprovementActionRepository actions;
   @Autowired ActionFollowUpRepository followUps;
   @Autowired SelfAssessmentRepository assessments;
@@ -82,6 +83,19 @@ class SkaUnitPlanProcessTest {
     assertThat(assessments.findByPlanId(stored.getId())).hasSize(8);
     assertThat(followUps.findByActionPlanIdOrderById(stored.getId())).hasSize(4)
         .allMatch(f -> f.getKind() == ActionFollowUp.Kind.MID_YEAR);
+    assertThat(qualityPlans.planText(stored.getId())).as("the printed plan carries the follow-ups")
+        .contains("Uppföljning (under året): Påbörjat.", "Förbättringsområde: Läsförståelse (gemensamt), 2 år",
+            "Förbättringsområde: Trygghet på rasterna, 2 år", "Personalens reflektioner (Arbetslag F–3)");
+  }
+
+  @Test
+  void followUpDatesThatHaveAlreadyPassedAreNotScheduled() {
+    SchoolYear past = cycle.preparedYear(2020);
+    QualityPlan plan = qualityPlans.start(unit.getId(), past.getId(), null);
+    assertThat(qualityPlans.midYearDates(plan.getId(), "11, 2")).isEmpty();
+    QualityPlan current = qualityPlans.start(unit.getId(), year.getId(), null);
+    assertThat(qualityPlans.midYearDates(current.getId(), "11, 2"))
+        .containsExactly(firstYear + "-11-15T08:00", (firstYear + 1) + "-02-15T08:00");
   }
 
   @Test
@@ -160,7 +174,7 @@ class SkaUnitPlanProcessTest {
     halfWritten.put("years", 5);
     assertThatThrownBy(() -> cycle.writeDevelopmentPart(plan, List.of(halfWritten)))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("Varför: fältet måste fyllas i.")
+        .hasMessageContaining("Rad 1: Varför: fältet måste fyllas i.")
         .hasMessageContaining("Antal år: ange ett värde mellan 1 och 3.");
     assertThat(plan).isWaitingAt("Task_WriteDevelopmentPart");
   }
