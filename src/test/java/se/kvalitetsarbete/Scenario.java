@@ -89,7 +89,7 @@ public class Scenario {
     }
     for (String userId : TEAM) {
       if (members.findByUserId(userId).isEmpty()) {
-        members.save(new TeamMember(userId, "Teammedlem " + userId, List.of(Speciality.KOLLEGIALT_LARANDE), new BigDecimal("3.5")));
+        members.save(new TeamMember(userId, "Teammedlem " + userId, List.of(Speciality.KOLLEGIALT_LARANDE)));
       }
     }
     return created;

@@ -45,7 +45,7 @@ public class DemoDataGenerator {
   static final String QUALITY_TEAM = Roles.QUALITY_TEAM;
   static final String PROCESS_KEY = TermAllocationProcess.PROCESS_ID;
 
-  private static final BigDecimal DEFAULT_CAPACITY = new BigDecimal("3.5");
+  private static final BigDecimal DEFAULT_CAPACITY = TeamMember.DEFAULT_CAPACITY_DAYS;
 
   private record DemoUser(String id, String firstName, String lastName, List<String> groups) {
     String name() {

@@ -12,6 +12,9 @@ import java.util.stream.Collectors;
 @Entity
 public class TeamMember {
 
+  /** Days per week on site when nothing else is agreed (the evaluation: 3–4 days). */
+  public static final BigDecimal DEFAULT_CAPACITY_DAYS = new BigDecimal("3.5");
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
@@ -27,6 +30,10 @@ public class TeamMember {
   private BigDecimal capacityDays;
 
   protected TeamMember() {}
+
+  public TeamMember(String userId, String name, List<Speciality> specialities) {
+    this(userId, name, specialities, DEFAULT_CAPACITY_DAYS);
+  }
 
   public TeamMember(String userId, String name, List<Speciality> specialities, BigDecimal capacityDays) {
     this.userId = userId;
