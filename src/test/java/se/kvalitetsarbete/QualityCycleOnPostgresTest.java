@@ -65,6 +65,8 @@ class QualityCycleOnPostgresTest {
     schools.forEach(u -> scenario.staff(u.getRektorUserId(), Roles.REKTORER));
     scenario.staff("forvaltning1", Roles.ADMINISTRATION);
     scenario.staff("verksamhetschef1", Roles.HEADS_OF_SCHOOL_FORMS);
+    scenario.staff("verksamhetschef1", Roles.headsOf("GRUNDSKOLA"));
+    scenario.staff("forskolechef1", Roles.headsOf("FORSKOLA"));
     scenario.staff(RestSteps.ADMIN, Roles.ADMINISTRATORS);
 
     runSchoolYear("2031/32", schools, "Lässtrategier i alla ämnen");
@@ -134,6 +136,7 @@ class QualityCycleOnPostgresTest {
       row.put("timeline", "Hela läsåret");
       row.put("followUpHow", "Screening i november och februari.");
       rest.submit(rektor, development, Map.of("actions", RestSteps.json(rows.toString())));
+      assertThat(rest.get("forskolechef1", "/task?processInstanceId=" + plan)).as("not the preschools' head").isEmpty();
       String feedback = rest.task("verksamhetschef1", plan, "Task_GiveFeedback");
       assertThat(rest.formVariables("verksamhetschef1", feedback).get("planSummary").get("value").asText()).contains(action);
       rest.submit("verksamhetschef1", feedback, Map.of("feedbackDecision", "APPROVE"));

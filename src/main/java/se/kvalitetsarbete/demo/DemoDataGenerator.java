@@ -75,7 +75,8 @@ public class DemoDataGenerator {
       new DemoUser("team6", "Jonas", "Lund", List.of(QUALITY_TEAM)),
       new DemoUser("team7", "Fatima", "Karimi", List.of(QUALITY_TEAM)),
       new DemoUser("forvaltning1", "Frida", "Förvaltning", List.of(Roles.ADMINISTRATION)),
-      new DemoUser("verksamhetschef1", "Vera", "Verksamhetschef", List.of(Roles.HEADS_OF_SCHOOL_FORMS)));
+      new DemoUser("verksamhetschef1", "Vera", "Verksamhetschef", List.of(Roles.HEADS_OF_SCHOOL_FORMS,
+          Roles.headsOf("FORSKOLA"), Roles.headsOf("GRUNDSKOLA"), Roles.headsOf("FRITIDSHEM"), Roles.headsOf("GYMNASIESKOLA"))));
 
   private static final List<DemoUnit> UNITS = List.of(
       new DemoUnit("12345601", "Tornets förskola", SchoolForm.FORSKOLA, "rektor1"),

@@ -20,6 +20,7 @@ import se.kvalitetsarbete.indicators.IndicatorValueRepository;
 import se.kvalitetsarbete.organisation.Unit;
 import se.kvalitetsarbete.organisation.UnitRepository;
 import se.kvalitetsarbete.quality.SelfAssessment.Area;
+import se.kvalitetsarbete.security.Roles;
 import se.kvalitetsarbete.quality.SelfAssessment.Assessor;
 
 /** One unit's plan through the year: last year followed up, results, analysis, development, feedback. */
@@ -186,6 +187,12 @@ public class QualityPlans {
 
   public void feedback(Long planId, boolean approved, String comment, String by) {
     get(planId).feedback(approved, comment, by, LocalDateTime.now(clock));
+  }
+
+  /** The group whose head gives feedback on this plan: the heads of the unit's school form. */
+  @Transactional(readOnly = true)
+  public String feedbackGroup(Long planId) {
+    return Roles.headsOf(SharedImprovementArea.FormGroup.of(get(planId).getUnit().getSchoolForm()).name());
   }
 
   /** Mid-year follow-up dates in the plan's school year, from months like "11, 2". */

@@ -111,6 +111,12 @@ public class AccessSetup {
     grant(Roles.ADMINISTRATION, PROCESS_INSTANCE, Authorization.ANY, CREATE);
     grant(Roles.ADMINISTRATION, APPLICATION, "cockpit", ACCESS);
     grant(Roles.HEADS_OF_SCHOOL_FORMS, PROCESS_DEFINITION, "SkaUnitPlan", READ_INSTANCE, READ_TASK, READ_HISTORY);
+    for (String group : Roles.FORM_GROUPS) {
+      String heads = Roles.headsOf(group);
+      grant(heads, APPLICATION, "tasklist", ACCESS);
+      filterIds.forEach(filter -> grant(heads, FILTER, filter, READ));
+      QUALITY_CYCLE_PROCESSES.forEach(process -> grant(heads, PROCESS_DEFINITION, process, READ));
+    }
     // Rektorer may write a needs description on their own initiative.
     grant(Roles.REKTORER, PROCESS_DEFINITION, "NeedsDescription", CREATE_INSTANCE);
     grant(Roles.REKTORER, PROCESS_INSTANCE, Authorization.ANY, CREATE);

@@ -14,6 +14,13 @@ public final class Roles {
   public static final String HEADS_OF_SCHOOL_FORMS = "verksamhetschefer";
   public static final String ADMINISTRATION = "forvaltning";
 
+  /** Heads of one school form (förskola, grundskola, fritidshem, gymnasieskola): they give feedback on its units' plans. */
+  public static String headsOf(String formGroup) {
+    return HEADS_OF_SCHOOL_FORMS + formGroup.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  public static final java.util.List<String> FORM_GROUPS = java.util.List.of("FORSKOLA", "GRUNDSKOLA", "FRITIDSHEM", "GYMNASIESKOLA");
+
   /** Group id → the name people read. */
   public static final Map<String, String> NAMES = new LinkedHashMap<>();
 
@@ -24,6 +31,10 @@ public final class Roles {
     NAMES.put(QUALITY_TEAM, "Kvalitetsteamet");
     NAMES.put(HEADS_OF_SCHOOL_FORMS, "Verksamhetschefer");
     NAMES.put(ADMINISTRATION, "Förvaltningen");
+    NAMES.put(headsOf("FORSKOLA"), "Verksamhetschefer – förskola");
+    NAMES.put(headsOf("GRUNDSKOLA"), "Verksamhetschefer – grundskola");
+    NAMES.put(headsOf("FRITIDSHEM"), "Verksamhetschefer – fritidshem");
+    NAMES.put(headsOf("GYMNASIESKOLA"), "Verksamhetschefer – gymnasieskola");
   }
 
   private Roles() {}

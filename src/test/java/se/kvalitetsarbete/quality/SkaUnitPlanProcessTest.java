@@ -67,7 +67,7 @@ class SkaUnitPlanProcessTest {
     cycle.writeDevelopmentPart(plan, List.of(cycle.action("Läsförståelse", "Lässtrategier i alla ämnen"),
         cycle.action("Trygghet på rasterna", "Rastvärdar")));
     Task feedback = scenario.task(plan, "Task_GiveFeedback");
-    assertThat(feedback).hasCandidateGroup("verksamhetschefer");
+    assertThat(feedback).as("the heads of the unit's school form").hasCandidateGroup("verksamhetschefergrundskola");
     assertThat((String) tasks.getVariable(feedback.getId(), "planSummary"))
         .contains("RESULTATDEL", "Ledningen, Pedagogisk ledning: 3", "ANALYSDEL", "UTVECKLINGSDEL", "Rastvärdar");
     cycle.approve(plan);
