@@ -13,7 +13,9 @@ public final class FreshPostgres {
 
   private FreshPostgres() {}
 
-  public static void use(DynamicPropertyRegistry registry, String database) throws SQLException {
+  /** Creates {@code prefix_<random>} so that two runs on one server never share or drop each other's database. */
+  public static void use(DynamicPropertyRegistry registry, String prefix) throws SQLException {
+    String database = prefix + "_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
          Statement s = c.createStatement()) {
       s.execute("drop database if exists " + database + " with (force)");
