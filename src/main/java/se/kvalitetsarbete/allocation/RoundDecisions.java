@@ -1,5 +1,6 @@
 package se.kvalitetsarbete.allocation;
 
+import se.kvalitetsarbete.security.ModelGlue;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -7,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** What the TermAllocation model asks of a round's decisions (multi-instance collections, assignees). */
 @Component
 @Transactional(readOnly = true)
+@ModelGlue
 public class RoundDecisions {
 
   private final AllocationDecisionRepository decisions;

@@ -33,12 +33,15 @@ public class Assignment {
   private String continuationPlan;
   private LocalDateTime startedAt;
   private LocalDateTime closedAt;
+  /** The Assignment process that carries it out: the record decides which process may write to it. */
+  private String processInstanceId;
 
   protected Assignment() {}
 
-  public Assignment(AllocationDecision decision, LocalDateTime startedAt) {
+  public Assignment(AllocationDecision decision, LocalDateTime startedAt, String processInstanceId) {
     this.decision = decision;
     this.startedAt = startedAt;
+    this.processInstanceId = processInstanceId;
   }
 
   public void kickOff(String goals, String supportForms, String participantsText) {

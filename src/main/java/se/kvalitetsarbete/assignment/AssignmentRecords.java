@@ -1,5 +1,6 @@
 package se.kvalitetsarbete.assignment;
 
+import se.kvalitetsarbete.security.ModelGlue;
 import java.time.LocalTime;
 import java.util.Date;
 import java.util.List;
@@ -8,6 +9,7 @@ import se.kvalitetsarbete.common.Dates;
 
 /** What the Assignment model asks of the records (multi-instance collections, timer dates, gateways). */
 @Component
+@ModelGlue
 public class AssignmentRecords {
 
   /** Follow-up conversations fall due in the morning of their day. */

@@ -45,10 +45,10 @@ public class Assignments {
     this.clock = clock;
   }
 
-  public Assignment register(Long decisionId) {
+  public Assignment register(Long decisionId, String processInstanceId) {
     return assignments.findByDecisionId(decisionId).orElseGet(() -> {
       AllocationDecision decision = decisions.findById(decisionId).orElseThrow();
-      return assignments.save(new Assignment(decision, now()));
+      return assignments.save(new Assignment(decision, now(), processInstanceId));
     });
   }
 

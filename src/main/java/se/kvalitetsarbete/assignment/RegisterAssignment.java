@@ -26,7 +26,7 @@ public class RegisterAssignment implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Assignment assignment = assignments.register((Long) execution.getVariable(DECISION_ID));
+    Assignment assignment = assignments.register((Long) execution.getVariable(DECISION_ID), execution.getProcessInstanceId());
     Term term = assignment.getDecision().getNeedsDescription().getRound().getTerm();
     execution.setVariable(ASSIGNMENT_ID, assignment.getId());
     execution.setVariable(PARTICIPANTS, String.join(",", assignments.participants(assignment.getId())));

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  * Extends Camunda's form validation exception so that the REST API answers 400 with the
  * message, Tasklist shows it, and the transaction rolls back: nothing is written.
  */
-public class InvalidInputException extends FormFieldValidationException {
+public class InvalidInputException extends FormFieldValidationException implements ClientError {
 
   public InvalidInputException(String message) {
     super("kvalitetsarbete", message);

@@ -31,8 +31,8 @@ public class UnwrapInvalidInput extends AbstractProcessEnginePlugin {
         return next.execute(command);
       } catch (ProcessEngineException e) {
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-          if (cause instanceof InvalidInputException invalid) {
-            throw invalid;
+          if (cause instanceof ClientError && cause instanceof RuntimeException clientError) {
+            throw clientError;
           }
         }
         throw e;

@@ -1,5 +1,6 @@
 package se.kvalitetsarbete.quality;
 
+import se.kvalitetsarbete.security.ModelGlue;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -26,6 +27,7 @@ import se.kvalitetsarbete.quality.SelfAssessment.Assessor;
 /** One unit's plan through the year: last year followed up, results, analysis, development, feedback. */
 @Service
 @Transactional
+@ModelGlue
 public class QualityPlans {
 
   /** An action as it is written in the development part. */

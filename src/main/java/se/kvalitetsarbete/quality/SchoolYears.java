@@ -1,5 +1,6 @@
 package se.kvalitetsarbete.quality;
 
+import se.kvalitetsarbete.security.ModelGlue;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -18,6 +19,7 @@ import se.kvalitetsarbete.quality.SharedImprovementArea.FormGroup;
 /** The organiser's school year: opened, prepared, followed, summarised and reported to the board. */
 @Service
 @Transactional
+@ModelGlue
 public class SchoolYears {
 
   private final SchoolYearRepository years;

@@ -1,35 +1,33 @@
 package se.kvalitetsarbete.security;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Function;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Guards the engine's two REST entrances (/engine-rest for programs, /camunda/api/engine for the
- * webapps) where 7.24.0 Community leaves gaps:
+ * The first line in front of the engine's two REST entrances (/engine-rest for programs,
+ * /camunda/api/engine for the webapps). It judges the request as the engine will read it: the path
+ * without path parameters, percent-decoded, in any case, and the body as parsed JSON (escapes
+ * decoded, any depth). The engine itself checks again ({@link UserCommandCheck}), so a new route
+ * cannot reopen what is closed here.
  * <ul>
  *   <li>the Admin webapp's first-run setup, which creates an administrator when the group is empty, is closed;</li>
- *   <li>task queries may not carry expressions anywhere, orQueries included (only stored filters may);</li>
- *   <li>completing a task or starting a process accepts only the variables its form has, so nobody
- *       sets the ids and switches the process runs on;</li>
+ *   <li>task queries may not carry expressions anywhere (only stored filters may);</li>
+ *   <li>JSON bodies may not hold NUL characters (PostgreSQL cannot store them) nor nest deeper than
+ *       {@value #MAX_DEPTH} levels;</li>
  *   <li>request bodies are limited in size.</li>
  * </ul>
  * Runs after the login check, so an anonymous caller still gets 401.
@@ -37,26 +35,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class RequestGuard extends OncePerRequestFilter {
 
   static final int MAX_BODY_BYTES = 1_000_000;
+  static final int MAX_DEPTH = 32;
 
   private static final Pattern ENGINE_PATH = Pattern.compile("^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)(/.*)$");
-  private static final Pattern TASK_QUERY = Pattern.compile("^/task(?:/count)?/?$|^/filter/[^/]+/(?:list|count|singleResult)/?$");
-  private static final Pattern TASK_COMPLETION = Pattern.compile("^/task/([^/]+)/(?:complete|submit-form|resolve)/?$");
-  private static final Pattern PROCESS_START = Pattern.compile("^/process-definition/(key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(?:start|submit-form)/?$");
+  private static final Pattern TASK_QUERY = Pattern.compile("^/task(?:/count)?/?$|^/filter/[^/]+/(?:list|count|singleresult)/?$");
   private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{");
-  private static final Set<String> INPUT_TYPES = Set.of("textfield", "textarea", "number", "checkbox", "checklist", "radio",
-      "select", "taglist", "datetime");
-
-  private final ProcessEngine engine;
-  private final ObjectMapper json = new ObjectMapper();
-
-  public RequestGuard(ProcessEngine engine) {
-    this.engine = engine;
-  }
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build();
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = normalise(request.getRequestURI().substring(request.getContextPath().length()));
     if (path.startsWith("/camunda/api/admin/setup/")) {
       ErrorResponses.send(response, 403, "AuthorizationException",
           "Administratörer skapas av applikationen vid start (KVALITET_ADMIN_PASSWORD), inte här.");
@@ -67,9 +57,12 @@ public class RequestGuard extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    String resource = engineApi.group(1);
+    boolean taskQuery = TASK_QUERY.matcher(engineApi.group(1)).matches();
+    if (taskQuery && hasExpression(decode(request.getQueryString()))) {
+      ErrorResponses.send(response, 400, "InvalidRequestException", expressionsRefused());
+      return;
+    }
     HttpServletRequest checked = request;
-    String body = "";
     if (hasBody(request)) {
       CachedBodyRequest cached = CachedBodyRequest.of(request, MAX_BODY_BYTES);
       if (cached == null) {
@@ -77,99 +70,74 @@ public class RequestGuard extends OncePerRequestFilter {
         return;
       }
       checked = cached;
-      body = cached.text();
-    }
-    String problem = problem(resource, request.getQueryString(), body);
-    if (problem != null) {
-      ErrorResponses.send(response, 400, "InvalidRequestException", problem);
-      return;
+      String problem = isJson(request) ? jsonProblem(cached.text(), taskQuery) : null;
+      if (problem != null) {
+        ErrorResponses.send(response, 400, "InvalidRequestException", problem);
+        return;
+      }
     }
     chain.doFilter(checked, response);
   }
 
-  private String problem(String resource, String query, String body) {
-    if (TASK_QUERY.matcher(resource).matches()) {
-      String decodedQuery = query == null ? "" : URLDecoder.decode(query, StandardCharsets.UTF_8);
-      if (EXPRESSION.matcher(decodedQuery).find() || EXPRESSION.matcher(body).find()) {
-        return "Uttryck (${…}) är inte tillåtna i frågor om uppgifter, inte heller i orQueries. Använd ett sparat filter.";
-      }
-      return null;
-    }
-    Matcher completion = TASK_COMPLETION.matcher(resource);
-    if (completion.matches()) {
-      return unknownVariables(body, privileged(f -> f.getDeployedTaskForm(completion.group(1))));
-    }
-    Matcher start = PROCESS_START.matcher(resource);
-    if (start.matches()) {
-      return unknownVariables(body, privileged(f -> f.getDeployedStartForm(definitionId(start.group(2), start.group(3)))));
-    }
-    return null;
-  }
-
-  private String definitionId(String key, String id) {
-    if (id != null) {
-      return id;
-    }
-    RepositoryService repository = engine.getRepositoryService();
-    var latest = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
-    return latest == null ? key : latest.getId();
-  }
-
-  /** The variable names a request sets that the form does not have, as a message; null when all are known. */
-  private String unknownVariables(String body, Set<String> allowed) {
-    if (allowed == null || body.isBlank()) {
-      return null;
-    }
-    JsonNode variables;
-    try {
-      variables = json.readTree(body).path("variables");
-    } catch (IOException e) {
-      return "Förfrågan är inte giltig JSON.";
-    }
-    Set<String> unknown = new TreeSet<>();
-    for (Iterator<String> names = variables.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!allowed.contains(name)) {
-        unknown.add(name);
+  /** The path as the REST layer routes it: no ;parameters, percent-decoded, no empty segments, lower case. */
+  static String normalise(String rawPath) {
+    StringBuilder path = new StringBuilder();
+    for (String segment : rawPath.split("/")) {
+      int parameters = segment.indexOf(';');
+      String plain = decode(parameters < 0 ? segment : segment.substring(0, parameters));
+      if (!plain.isEmpty()) {
+        path.append('/').append(plain);
       }
     }
-    return unknown.isEmpty() ? null : "Formuläret har inga fält med namnen: " + String.join(", ", unknown) + ". Inget sparades.";
+    return path.toString().toLowerCase(Locale.ROOT);
   }
 
-  /** The form's input keys (disabled display fields excluded); null when there is no form to judge by. */
-  private Set<String> privileged(Function<FormService, InputStream> form) {
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+  private static String decode(String text) {
+    if (text == null) {
+      return "";
+    }
     try {
-      return configuration.getCommandExecutorTxRequired().execute(context -> {
-        context.disableAuthorizationCheck();
-        try (InputStream in = form.apply(engine.getFormService())) {
-          Set<String> keys = new TreeSet<>();
-          collectKeys(json.readTree(in).path("components"), keys);
-          return keys;
-        } catch (IOException e) {
-          return null;
+      return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return text;
+    }
+  }
+
+  private static boolean hasExpression(String text) {
+    return EXPRESSION.matcher(text).find() || text.toLowerCase(Locale.ROOT).contains("expression=");
+  }
+
+  private static String expressionsRefused() {
+    return "Uttryck (${…}) är inte tillåtna i frågor om uppgifter, inte heller i orQueries. Använd ett sparat filter.";
+  }
+
+  /** What is wrong with a JSON body, read token by token (escapes decoded); null when nothing is or it is not JSON. */
+  static String jsonProblem(String body, boolean taskQuery) {
+    try (JsonParser parser = JSON.createParser(body)) {
+      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        if (token == JsonToken.FIELD_NAME || token == JsonToken.VALUE_STRING) {
+          String text = parser.getText();
+          if (text.indexOf('\u0000') >= 0) {
+            return "Texten innehåller ett otillåtet tecken (NUL, \\u0000). Inget sparades.";
+          }
+          if (taskQuery && (EXPRESSION.matcher(text).find()
+              || token == JsonToken.FIELD_NAME && text.toLowerCase(Locale.ROOT).endsWith("expression"))) {
+            return expressionsRefused();
+          }
         }
-      });
-    } catch (RuntimeException e) {
-      // No such task or definition, or no Camunda Form: the engine answers as it would.
+      }
+      return null;
+    } catch (StreamConstraintsException e) {
+      return "Förfrågan är nästlad i för många nivåer (högst " + MAX_DEPTH + ").";
+    } catch (IOException e) {
+      // Not JSON: the REST layer answers 400 itself.
       return null;
     }
   }
 
-  private void collectKeys(JsonNode components, Set<String> keys) {
-    for (JsonNode component : components) {
-      String type = component.path("type").asText();
-      if (component.path("disabled").asBoolean(false)) {
-        continue;
-      }
-      if (INPUT_TYPES.contains(type) && component.hasNonNull("key")) {
-        keys.add(component.get("key").asText());
-      } else if (type.equals("dynamiclist") && component.hasNonNull("path")) {
-        keys.add(component.get("path").asText());
-      } else if (type.equals("group")) {
-        collectKeys(component.path("components"), keys);
-      }
-    }
+  private static boolean isJson(HttpServletRequest request) {
+    String type = request.getContentType();
+    return type == null || type.toLowerCase(Locale.ROOT).contains("json");
   }
 
   private static boolean hasBody(HttpServletRequest request) {

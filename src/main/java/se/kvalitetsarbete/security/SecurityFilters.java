@@ -1,7 +1,5 @@
 package se.kvalitetsarbete.security;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -11,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The servlet filters in front of the engine and our API. /engine-rest requires a login (HTTP Basic
  * against Camunda's users) and then applies the same authorizations as Tasklist; without this,
- * 7.24 Community answers anyone. Then the request guard; our own API is for logged-in staff.
+ * 7.24 Community answers anyone. Then the request guard. Our own API is guarded by Spring Security ({@link WebSecurity}).
  */
 @Configuration
 public class SecurityFilters {
@@ -30,17 +28,10 @@ public class SecurityFilters {
   }
 
   @Bean
-  public FilterRegistrationBean<RequestGuard> requestGuard(ProcessEngine engine) {
-    FilterRegistrationBean<RequestGuard> registration = new FilterRegistrationBean<>(new RequestGuard(engine));
+  public FilterRegistrationBean<RequestGuard> requestGuard() {
+    FilterRegistrationBean<RequestGuard> registration = new FilterRegistrationBean<>(new RequestGuard());
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
     registration.setOrder(AUTHENTICATION_ORDER + 1);
-    return registration;
-  }
-
-  @Bean
-  public FilterRegistrationBean<StaffOnly> staffOnly(IdentityService identity) {
-    FilterRegistrationBean<StaffOnly> registration = new FilterRegistrationBean<>(new StaffOnly(identity));
-    registration.addUrlPatterns("/api/*");
     return registration;
   }
 }

@@ -4,10 +4,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Who is calling our API (set by {@link StaffOnly}), and whether they hold one of some roles. */
+/** Who is calling our API (logged in by {@link WebSecurity}), and whether they hold one of some roles. */
 @Component
 public class StaffUser {
 
@@ -17,8 +20,10 @@ public class StaffUser {
     this.identity = identity;
   }
 
+  /** The user logged in by Spring Security ({@link WebSecurity}): Tasklist session or HTTP Basic. */
   public String id(HttpServletRequest request) {
-    return (String) request.getAttribute(StaffOnly.USER_ID);
+    Authentication login = SecurityContextHolder.getContext().getAuthentication();
+    return login == null || !login.isAuthenticated() || login instanceof AnonymousAuthenticationToken ? null : login.getName();
   }
 
   public boolean isInOneOf(HttpServletRequest request, String... groups) {

@@ -1,0 +1,139 @@
+package se.kvalitetsarbete.security;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import jakarta.persistence.EntityManager;
+
+/**
+ * The record decides, not the variable: before any user task's own listeners run, on creation and
+ * on completion, every record id the task's process runs on must point to a record of this
+ * process (its own instance or the instance that called it). A variable switched to another
+ * unit's needs description, plan, round, assignment or follow-up stops the task with nothing
+ * written, whatever route set it. Added by the engine to every user task of every model, so a
+ * coordinator's new model has it too.
+ */
+public class RecordOwnership extends AbstractBpmnParseListener implements TaskListener {
+
+  /** Variable → SQL giving the process instances that own the record with that id. */
+  private static final Map<String, List<String>> OWNER = new LinkedHashMap<>();
+
+  private static final String ROUND_OF_DECISION = "select r.process_instance_id from allocation_round r"
+      + " join needs_description n on n.round_id = r.id join allocation_decision d on d.needs_description_id = n.id";
+
+  static {
+    OWNER.put("needsDescriptionId", List.of("select process_instance_id from needs_description where id = ?"));
+    OWNER.put("qualityPlanId", List.of("select process_instance_id from quality_plan where id = ?"));
+    OWNER.put("decisionId", List.of(ROUND_OF_DECISION + " where d.id = ?",
+        "select process_instance_id from assignment where decision_id = ?"));
+    OWNER.put("assignmentId", List.of("select process_instance_id from assignment where id = ?",
+        ROUND_OF_DECISION + " join assignment a on a.decision_id = d.id where a.id = ?"));
+    OWNER.put("followUpId", List.of("select a.process_instance_id from assignment a join check_in c on c.assignment_id = a.id where c.id = ?",
+        ROUND_OF_DECISION + " join assignment a on a.decision_id = d.id join check_in c on c.assignment_id = a.id where c.id = ?"));
+  }
+
+  /** Ids that may also be reached through a record this process owns (a round through its needs description). */
+  private static final Map<String, List<String>> ALSO_THROUGH = Map.of(
+      "roundId", List.of("select process_instance_id from allocation_round where id = ?",
+          "select process_instance_id from needs_description where round_id = ?"),
+      "schoolYearId", List.of("select process_instance_id from school_year where id = ?",
+          "select process_instance_id from quality_plan where school_year_id = ?"),
+      "unitId", List.of("select process_instance_id from needs_description where unit_id = ?",
+          "select process_instance_id from quality_plan where unit_id = ?"));
+
+  /** JPA's, so that records written earlier in the same transaction are flushed before they are read. */
+  private final EntityManager database;
+
+  public RecordOwnership(EntityManager database) {
+    this.database = database;
+  }
+
+  /** 403: the task and the record belong to different processes. */
+  static final class NotOwned extends AuthorizationException implements se.kvalitetsarbete.common.ClientError {
+    NotOwned(String message) {
+      super(message);
+    }
+  }
+
+  @Override
+  public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+    if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+      userTask.getTaskDefinition().addBuiltInTaskListener(EVENTNAME_CREATE, this);
+      userTask.getTaskDefinition().addBuiltInTaskListener(EVENTNAME_COMPLETE, this);
+    }
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    if (!(task.getExecution() instanceof ExecutionEntity execution)) {
+      return;
+    }
+    List<String> mine = processes(execution);
+    List<String> wrong = new ArrayList<>();
+    OWNER.forEach((variable, queries) -> {
+      Object id = task.getVariable(variable);
+      if (id != null && queries.stream().flatMap(sql -> owners(sql, id).stream()).noneMatch(mine::contains)) {
+        wrong.add(variable);
+      }
+    });
+    ALSO_THROUGH.forEach((variable, queries) -> {
+      Object id = task.getVariable(variable);
+      if (id != null && queries.stream().flatMap(sql -> owners(sql, id).stream()).noneMatch(mine::contains)
+          && hasAnchor(mine)) {
+        wrong.add(variable);
+      }
+    });
+    if (!wrong.isEmpty()) {
+      throw new NotOwned("Uppgiften hör inte till de uppgifter som " + String.join(", ", wrong)
+          + " pekar på. Inget sparades.");
+    }
+  }
+
+  /** Whether this process owns any record at all (a process of the application, not a coordinator's own test model). */
+  private boolean hasAnchor(List<String> mine) {
+    for (String table : List.of("needs_description", "quality_plan", "allocation_round", "school_year", "assignment")) {
+      for (String instance : mine) {
+        if (!database.createNativeQuery("select 1 from " + table + " where process_instance_id = ?1")
+            .setParameter(1, instance).setMaxResults(1).getResultList().isEmpty()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private List<String> owners(String sql, Object id) {
+    long value;
+    try {
+      value = Long.parseLong(String.valueOf(id).trim());
+    } catch (NumberFormatException e) {
+      return Collections.emptyList();
+    }
+    List<String> owners = new ArrayList<>();
+    for (Object owner : database.createNativeQuery(sql.replace("?", "?1")).setParameter(1, value).getResultList()) {
+      owners.add(String.valueOf(owner));
+    }
+    return owners;
+  }
+
+  /** This process instance and those that called it. */
+  private static List<String> processes(ExecutionEntity execution) {
+    List<String> instances = new ArrayList<>();
+    for (ExecutionEntity instance = execution.getProcessInstance(); instance != null;
+         instance = instance.getSuperExecution() == null ? null : instance.getSuperExecution().getProcessInstance()) {
+      instances.add(instance.getProcessInstanceId());
+    }
+    return instances;
+  }
+}
