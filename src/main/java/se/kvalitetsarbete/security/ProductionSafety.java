@@ -1,5 +1,11 @@
 package se.kvalitetsarbete.security;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,7 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Profile prod refuses to start when it would be unsafe: no administrator password from outside,
- * a known or weak one, or demo data switched on. Every response then carries HSTS.
+ * a known or weak one, demo data switched on, or a database login that is a PostgreSQL superuser. Every response then carries HSTS.
  */
 @Configuration
 @Profile("prod")
@@ -30,13 +36,34 @@ public class ProductionSafety {
       "changeme", "secret", "qwerty", "123456", "sommar", "vinter", "kvalitet");
 
   public ProductionSafety(Environment environment, @Value("${kvalitet.admin.user:admin}") String adminUser,
-      @Value("${kvalitet.admin.password:}") String adminPassword) {
+      @Value("${kvalitet.admin.password:}") String adminPassword, DataSource database) {
     if (Arrays.asList(environment.getActiveProfiles()).contains("demo")) {
       throw new IllegalStateException("Profilen prod får inte köras med demo: demodata hör inte hemma i produktion.");
     }
     String problem = weakness(adminUser, adminPassword);
+    if (problem == null) {
+      problem = superuser(database);
+    }
     if (problem != null) {
       throw new IllegalStateException("Applikationen startar inte i prod: " + problem);
+    }
+  }
+
+  /** Why the database login is too powerful (a PostgreSQL superuser), or null. */
+  static String superuser(DataSource database) {
+    try (Connection connection = database.getConnection()) {
+      if (!connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
+        return null;
+      }
+      try (Statement statement = connection.createStatement();
+           ResultSet role = statement.executeQuery("select rolsuper from pg_roles where rolname = current_user")) {
+        return role.next() && role.getBoolean(1)
+            ? "databasanvändaren " + connection.getMetaData().getUserName() + " är superanvändare. Anslut med applikationens "
+                + "egen roll, som bara äger applikationens schema (se README, Produktion)."
+            : null;
+      }
+    } catch (SQLException e) {
+      return "databasen svarar inte (" + e.getMessage() + ").";
     }
   }
 
