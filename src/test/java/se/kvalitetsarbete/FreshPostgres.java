@@ -75,6 +75,8 @@ public final class FreshPostgres {
     return server;
   }
 
+  // PostgreSQL refuses to run as root; as root, zonky runs initdb and pg_ctl in a user namespace
+  // (`unshare -U`, where the kernel allows it), in which they are an unprivileged user.
   private static String startEmbedded() {
     try {
       Files.createDirectories(EMBEDDED_FILES);
