@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -54,6 +55,12 @@ class QualityCycleOnPostgresTest {
   @Autowired ActionFollowUpRepository followUps;
 
   RestSteps rest;
+
+  @Test
+  void theApplicationRunsOnADatabaseOfItsOwnOnPostgreSql(@Autowired JdbcTemplate jdbc) {
+    assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL ");
+    assertThat(jdbc.queryForObject("select current_database()", String.class)).startsWith("kvalitetsarbete_ska_it_");
+  }
 
   @Test
   void theRedThreadRunsFromOneSchoolYearToTheNext() throws Exception {

@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Import;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -76,6 +77,12 @@ class TermAllocationOnPostgresTest {
   RestSteps rest;
 
   final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void theApplicationRunsOnADatabaseOfItsOwnOnPostgreSql(@Autowired JdbcTemplate jdbc) {
+    assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL ");
+    assertThat(jdbc.queryForObject("select current_database()", String.class)).startsWith("kvalitetsarbete_it_");
+  }
 
   @Test
   void oneRoundFromNeedsDescriptionsToFollowedUpAssignment() throws Exception {
