@@ -1,5 +1,9 @@
 package se.kvalitetsarbete.security;
 
+import java.sql.Connection;
+import java.sql.Statement;
+import se.kvalitetsarbete.FreshPostgres;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -60,6 +64,43 @@ class ProductionProfileTest {
           HttpResponse.BodyHandlers.ofString());
       assertThat(page.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(v -> assertThat(v).contains("max-age="));
     }
+  }
+
+  @Test
+  void prodOnPostgresRefusesASuperuserAndRunsAsTheApplicationsOwnRole() throws Exception {
+    String url = FreshPostgres.create("kvalitetsarbete_prod");
+    String database = url.substring(url.lastIndexOf('/') + 1);
+    String role = "kvalitet_" + database.substring(database.lastIndexOf('_') + 1);
+    assertThatThrownBy(() -> startOn(url, "postgres")).hasStackTraceContaining("är superanvändare");
+    try (Connection admin = FreshPostgres.connect(database); Statement sql = admin.createStatement()) {
+      // As docker-compose's init script does: a login that owns only its schema.
+      sql.execute("create role " + role + " login password 'x' nosuperuser nocreatedb nocreaterole");
+      sql.execute("create schema " + role + " authorization " + role);
+      sql.execute("alter role " + role + " set search_path = " + role);
+      sql.execute("revoke create on schema public from public");
+    }
+    try {
+      try (ConfigurableApplicationContext app = startOn(url, role)) {
+        assertThat(app.getBean(ProcessEngine.class).getIdentityService().checkPassword("admin", STRONG)).isTrue();
+      }
+    } finally {
+      try (Connection admin = FreshPostgres.connect(database); Statement sql = admin.createStatement()) {
+        sql.execute("drop owned by " + role + " cascade");
+        sql.execute("drop role " + role);
+      }
+    }
+  }
+
+  private static ConfigurableApplicationContext startOn(String url, String user) {
+    return new SpringApplicationBuilder(KvalitetsarbeteApplication.class).run(
+        "--spring.profiles.active=prod,postgres",
+        "--spring.datasource.url=" + url,
+        "--spring.datasource.username=" + user,
+        "--spring.datasource.password=x",
+        "--kvalitet.admin.password=" + STRONG,
+        "--kvalitet.admin.initial-password-file=target/prod-postgres/initial-admin-password.txt",
+        "--server.port=0",
+        "--camunda.bpm.job-execution.enabled=false");
   }
 
   private static ConfigurableApplicationContext start(String profiles, String adminPassword) {
