@@ -24,6 +24,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -85,6 +86,13 @@ public class WebSecurity {
         .formLogin(AbstractHttpConfigurer::disable)
         .logout(AbstractHttpConfigurer::disable)
         .build();
+  }
+
+  /** Addresses Spring Security's firewall refuses (path parameters, encoded slashes, …): 400 with a Swedish reason. */
+  @Bean
+  RequestRejectedHandler refusedAddresses() {
+    return (request, response, rejected) -> ErrorResponses.send(response, 400, "InvalidRequestException",
+        "Adressen innehåller tecken som inte är tillåtna (till exempel ; eller kodade snedstreck).");
   }
 
   /** Logins with Camunda's own users and passwords (HTTP Basic). */
