@@ -399,6 +399,26 @@ class AttackTest {
     return String.join("; ", jar.values());
   }
 
+  @Test
+  void readsByIdObeyTheSameRightsAsLists() throws Exception {
+    String taskA = writeTask(rektorA());
+    String instanceA = tasks.createTaskQuery().taskId(taskA).singleResult().getProcessInstanceId();
+    String variableId = runtime.createVariableInstanceQuery().processInstanceIdIn(instanceA).variableName("needsDescriptionId")
+        .singleResult().getId();
+    String jobId = management.createJobQuery().processInstanceId(instanceA).list().stream().findFirst()
+        .map(Job::getId).orElse(management.createJobQuery().processInstanceId(roundId).singleResult().getId());
+    String attachment = tasks.createAttachment("text", taskA, null, "utkast", null, "http://127.0.0.1/utkast").getId();
+    for (String path : List.of("/engine-rest/variable-instance/" + variableId, "/engine-rest/job/" + jobId,
+        "/engine-rest/history/task?taskId=" + taskA, "/engine-rest/history/variable-instance/" + variableId,
+        "/engine-rest/task/" + taskA + "/attachment/" + attachment, "/engine-rest/task/" + taskA + "/attachment/" + attachment + "/data",
+        "/engine-rest/process-instance/" + instanceA + "/variables")) {
+      ResponseEntity<String> answer = rest.as(rektorB()).getForEntity(path, String.class);
+      boolean refused = answer.getStatusCode().is4xxClientError() || "[]".equals(answer.getBody());
+      assertThat(refused).as(path + ": " + answer.getBody()).isTrue();
+      assertThat(String.valueOf(answer.getBody())).doesNotContain("utkast", "\"value\"");
+    }
+  }
+
   // --- Bad input gets a 4xx with a reason ---------------------------------------------------
 
   @Test
