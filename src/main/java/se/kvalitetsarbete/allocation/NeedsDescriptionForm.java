@@ -75,23 +75,23 @@ public class NeedsDescriptionForm extends TaskForm {
   }
 
   private NeedsInput read(FormInput in) {
-    boolean applying = "APPLY".equals(in.choice("application", Set.of("APPLY", "DECLINE"), true));
+    boolean applying = "APPLY".equals(in.choice("application"));
     if (!applying) {
       in.check();
       return new NeedsInput(false, null, null, false, null, null, List.of(), List.of(), null, false, null, null);
     }
     NeedsInput input = new NeedsInput(true,
-        in.text("needs", 4000, true),
-        in.text("basis", 4000, true),
+        in.text("needs", true),
+        in.text("basis", true),
         in.bool("restsOnAnalysis"),
-        in.text("targetGroup", 500, true),
-        in.choice("targetStage", STAGES, true),
-        in.list("wantedSupport", Toolbox.names(), true),
-        in.list("wantedSpecialities", SPECIALITIES, false),
-        in.text("teachersInvolved", 1000, false),
+        in.text("targetGroup", true),
+        in.choice("targetStage", true),
+        in.list("wantedSupport", true),
+        in.list("wantedSpecialities", false),
+        in.text("teachersInvolved"),
         in.bool("ongoingDevelopment"),
-        in.integer("wishedMembers", 1, 3, true),
-        in.number("wishedDaysPerWeek", new BigDecimal("0.5"), new BigDecimal("4"), true));
+        in.integer("wishedMembers", true),
+        in.number("wishedDaysPerWeek", true));
     in.check();
     return input;
   }

@@ -34,10 +34,10 @@ public class CheckInForm extends TaskForm {
 
   @Override
   protected void submit(DelegateTask task, FormInput in) {
-    String relation = in.text("relationToOrder", 4000, true);
+    String relation = in.text("relationToOrder");
     boolean focusChanged = in.bool("focusChanged");
-    String change = in.text("changeOfFocus", 4000, focusChanged);
-    boolean finished = "FINISH".equals(in.choice("continueAssignment", Set.of("CONTINUE", "FINISH"), true));
+    String change = in.text("changeOfFocus", focusChanged);
+    boolean finished = "FINISH".equals(in.choice("continueAssignment"));
     in.check();
     assignments.checkIn((Long) task.getVariable(ASSIGNMENT_ID), relation, focusChanged ? change : null, CurrentUser.of(task));
     FormFields.clear(task, INPUTS);

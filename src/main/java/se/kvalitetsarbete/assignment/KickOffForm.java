@@ -35,9 +35,9 @@ public class KickOffForm extends TaskForm {
 
   @Override
   protected void submit(DelegateTask task, FormInput in) {
-    String goals = in.text("goals", 4000, true);
-    List<String> supportForms = in.list("supportForms", Toolbox.names(), true);
-    String participants = in.text("kickOffParticipants", 1000, true);
+    String goals = in.text("goals");
+    List<String> supportForms = in.list("supportForms", false);
+    String participants = in.text("kickOffParticipants");
     in.check();
     assignments.kickOff((Long) task.getVariable(ASSIGNMENT_ID), goals, supportForms, participants);
     FormFields.clear(task, INPUTS);

@@ -31,8 +31,8 @@ public class ApproveBoardReportForm extends TaskForm {
 
   @Override
   protected void submit(DelegateTask task, FormInput in) {
-    boolean approved = "APPROVE".equals(in.choice("reportDecision", Set.of("APPROVE", "REVISE"), true));
-    String comment = in.text("reportComment", 4000, !approved);
+    boolean approved = "APPROVE".equals(in.choice("reportDecision"));
+    String comment = in.text("reportComment", !approved);
     in.check();
     years.decideBoardReport((Long) task.getVariable(SCHOOL_YEAR_ID), approved, comment);
     FormFields.clear(task, INPUTS);

@@ -32,8 +32,8 @@ public class FeedbackForm extends TaskForm {
 
   @Override
   protected void submit(DelegateTask task, FormInput in) {
-    boolean approved = "APPROVE".equals(in.choice("feedbackDecision", Set.of("APPROVE", "RETURN"), true));
-    String comment = in.text("feedbackComment", 4000, !approved);
+    boolean approved = "APPROVE".equals(in.choice("feedbackDecision"));
+    String comment = in.text("feedbackComment", !approved);
     in.check();
     plans.feedback((Long) task.getVariable(QUALITY_PLAN_ID), approved, comment, CurrentUser.of(task));
     FormFields.clear(task, INPUTS);

@@ -1,0 +1,4 @@
+-- A shared improvement area is one line of the form's text box (up to 2000 characters), and the
+-- units' plans start from it: both columns hold what the forms allow (FormContractTest checks).
+alter table shared_improvement_area alter column title set data type varchar(2000);
+alter table improvement_action alter column area_title set data type varchar(2000);
