@@ -125,12 +125,30 @@ public class FormInput {
 
   private BigDecimal min(String field) {
     FormSchema.Field spec = spec(field);
+    if (spec != null && spec.min() == null && numericOptions(spec) != null) {
+      return numericOptions(spec).stream().min(BigDecimal::compareTo).orElseThrow();
+    }
     return spec == null || spec.min() == null ? BigDecimal.valueOf(Long.MIN_VALUE) : spec.min();
   }
 
   private BigDecimal max(String field) {
     FormSchema.Field spec = spec(field);
+    if (spec != null && spec.max() == null && numericOptions(spec) != null) {
+      return numericOptions(spec).stream().max(BigDecimal::compareTo).orElseThrow();
+    }
     return spec == null || spec.max() == null ? BigDecimal.valueOf(Long.MAX_VALUE) : spec.max();
+  }
+
+  /** A scale given as options (a radio 1–4): its numbers; null when the options are not all numbers. */
+  private static List<BigDecimal> numericOptions(FormSchema.Field spec) {
+    if (spec.options() == null || spec.options().isEmpty()) {
+      return null;
+    }
+    try {
+      return spec.options().stream().map(BigDecimal::new).toList();
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   /** A text, trimmed; null when empty and not required. */

@@ -52,6 +52,6 @@ public class PrepareSchoolYearForm extends TaskForm {
       indicators.importCsv(csv);
     }
     FormFields.clear(task, INPUTS);
-    task.getExecution().setVariable(PLAN_DEADLINE, Dates.toDate(deadline.atTime(23, 59)));
+    task.getExecution().setVariable(PLAN_DEADLINE, Dates.toDate(Dates.deadlineOn(deadline)));
   }
 }
