@@ -61,6 +61,24 @@ public final class FormSchema {
     }
   }
 
+  private static final Map<String, FormSchema> APPLICATION_FORMS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The application's own form with this id ({@code forms/<id>.form} on the classpath); empty if there is none. */
+  public static FormSchema application(String formId) {
+    return APPLICATION_FORMS.computeIfAbsent(formId, id -> {
+      try (InputStream in = FormSchema.class.getClassLoader().getResourceAsStream("forms/" + id + ".form")) {
+        return in == null ? empty(id) : parse(in);
+      } catch (IOException e) {
+        return empty(id);
+      }
+    });
+  }
+
+  /** The most characters this form lets a person give the field, or {@code otherwise}. */
+  public int maxLength(String key, int otherwise) {
+    return field(key).map(Field::maxLength).orElse(otherwise);
+  }
+
   /** A form that says nothing: every field is unknown to it. */
   public static FormSchema empty(String id) {
     return new FormSchema(id, List.of());

@@ -1,8 +1,6 @@
 package se.kvalitetsarbete.common;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -23,7 +21,6 @@ import org.springframework.stereotype.Component;
 public class FormSchemas {
 
   private final Map<String, Map<String, FormSchema>> byDeployment = new ConcurrentHashMap<>();
-  private final Map<String, FormSchema> onClasspath = new ConcurrentHashMap<>();
 
   public FormSchema of(DelegateTask task) {
     ModelElementInstance element = task.getBpmnModelElementInstance();
@@ -45,13 +42,7 @@ public class FormSchemas {
 
   /** The application's own form with this id ({@code forms/<id>.form}). */
   public FormSchema onClasspath(String formId) {
-    return onClasspath.computeIfAbsent(formId, id -> {
-      try (InputStream in = FormSchemas.class.getClassLoader().getResourceAsStream("forms/" + id + ".form")) {
-        return in == null ? FormSchema.empty(id) : FormSchema.parse(in);
-      } catch (IOException e) {
-        return FormSchema.empty(id);
-      }
-    });
+    return FormSchema.application(formId);
   }
 
   private static Map<String, FormSchema> formsOf(CommandContext context, String deploymentId) {
