@@ -2,13 +2,10 @@ package se.kvalitetsarbete.allocation;
 
 import static se.kvalitetsarbete.allocation.TermAllocationProcess.*;
 
-import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import se.kvalitetsarbete.common.Dates;
@@ -17,8 +14,6 @@ import se.kvalitetsarbete.common.FormInput;
 import se.kvalitetsarbete.common.TaskForm;
 import se.kvalitetsarbete.common.JsonVariables;
 import se.kvalitetsarbete.common.Texts;
-import se.kvalitetsarbete.organisation.Speciality;
-import se.kvalitetsarbete.organisation.Toolbox;
 
 /**
  * Task_WriteNeedsDescription. On create the form gets the description as it stands (task-local
@@ -30,8 +25,6 @@ public class NeedsDescriptionForm extends TaskForm {
   static final String[] INPUTS = {"application", "needs", "basis", "restsOnAnalysis", "targetGroup", "targetStage",
       "wantedSupport", "wantedSpecialities", "teachersInvolved", "ongoingDevelopment", "wishedMembers", "wishedDaysPerWeek"};
 
-  private static final Set<String> STAGES = Arrays.stream(NeedsDescription.TargetStage.values()).map(Enum::name).collect(Collectors.toSet());
-  private static final Set<String> SPECIALITIES = Arrays.stream(Speciality.values()).map(Enum::name).collect(Collectors.toSet());
 
   private final NeedsDescriptionRepository repository;
   private final NeedsDescriptions descriptions;

@@ -2,7 +2,6 @@ package se.kvalitetsarbete.allocation;
 
 import static se.kvalitetsarbete.allocation.TermAllocationProcess.*;
 
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;

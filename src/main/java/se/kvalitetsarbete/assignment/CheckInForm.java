@@ -3,7 +3,6 @@ package se.kvalitetsarbete.assignment;
 import static se.kvalitetsarbete.assignment.AssignmentProcess.*;
 
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import se.kvalitetsarbete.common.CurrentUser;

@@ -11,7 +11,6 @@ import se.kvalitetsarbete.common.JsonVariables;
 import se.kvalitetsarbete.common.FormInput;
 import se.kvalitetsarbete.common.TaskForm;
 import se.kvalitetsarbete.common.Texts;
-import se.kvalitetsarbete.organisation.Toolbox;
 
 /** Task_HoldKickOff: agreed goals, the form of support, who takes part. */
 @Component

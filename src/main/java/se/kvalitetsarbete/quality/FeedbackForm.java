@@ -2,7 +2,6 @@ package se.kvalitetsarbete.quality;
 
 import static se.kvalitetsarbete.quality.SkaProcess.*;
 
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import se.kvalitetsarbete.common.CurrentUser;

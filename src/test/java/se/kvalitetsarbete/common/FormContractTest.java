@@ -148,6 +148,30 @@ class FormContractTest {
     assertThat(problems).isEmpty();
   }
 
+  /** Choices the records and rules know by name: a form may offer fewer, never one they do not know. */
+  private static final Map<String, Class<? extends Enum<?>>> KNOWN_CHOICES = Map.of(
+      "targetStage", se.kvalitetsarbete.allocation.NeedsDescription.TargetStage.class,
+      "wantedSupport", se.kvalitetsarbete.organisation.Toolbox.class,
+      "supportForms", se.kvalitetsarbete.organisation.Toolbox.class,
+      "wantedSpecialities", se.kvalitetsarbete.organisation.Speciality.class,
+      "outcome", se.kvalitetsarbete.allocation.AllocationDecision.Outcome.class);
+
+  @Test
+  void everyOptionIsOneTheRecordsKnow() {
+    List<String> problems = new ArrayList<>();
+    for (FormSchema form : forms) {
+      for (FormSchema.Field f : form.fields()) {
+        Class<? extends Enum<?>> known = KNOWN_CHOICES.get(f.key());
+        if (known != null && f.options() != null) {
+          Set<String> names = java.util.Arrays.stream(known.getEnumConstants()).map(Enum::name).collect(java.util.stream.Collectors.toSet());
+          f.options().stream().filter(o -> !names.contains(o))
+              .forEach(o -> problems.add(form.id() + "." + f.key() + " offers " + o + ", unknown to " + known.getSimpleName()));
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
   @Test
   void everyFieldHasItsSwedishLabelInTheBundleAsOnScreen() {
     Map<String, Set<String>> labelsOnScreen = new TreeMap<>();
