@@ -73,18 +73,19 @@ public class NeedsDescriptionForm extends TaskForm {
       in.check();
       return new NeedsInput(false, null, null, false, null, null, List.of(), List.of(), null, false, null, null);
     }
+    // The form hides (and so does not require) the fields below when the unit declines.
     NeedsInput input = new NeedsInput(true,
-        in.text("needs", true),
-        in.text("basis", true),
+        in.text("needs"),
+        in.text("basis"),
         in.bool("restsOnAnalysis"),
-        in.text("targetGroup", true),
-        in.choice("targetStage", true),
-        in.list("wantedSupport", true),
+        in.text("targetGroup"),
+        in.choice("targetStage"),
+        in.list("wantedSupport", false),
         in.list("wantedSpecialities", false),
         in.text("teachersInvolved"),
         in.bool("ongoingDevelopment"),
-        in.integer("wishedMembers", true),
-        in.number("wishedDaysPerWeek", true));
+        in.integer("wishedMembers"),
+        in.number("wishedDaysPerWeek", false));
     in.check();
     return input;
   }
