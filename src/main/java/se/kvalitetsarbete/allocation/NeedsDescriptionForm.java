@@ -74,6 +74,8 @@ public class NeedsDescriptionForm extends TaskForm {
       return new NeedsInput(false, null, null, false, null, null, List.of(), List.of(), null, false, null, null);
     }
     // The form hides (and so does not require) the fields below when the unit declines.
+    // Required only when applying (the form hides them when declining). Not "required" in the form:
+    // form-js 1.8.7 keeps a hidden field's error, and Tasklist then keeps "Slutför" disabled.
     NeedsInput input = new NeedsInput(true,
         in.text("needs"),
         in.text("basis"),
