@@ -73,21 +73,20 @@ public class NeedsDescriptionForm extends TaskForm {
       in.check();
       return new NeedsInput(false, null, null, false, null, null, List.of(), List.of(), null, false, null, null);
     }
-    // The form hides (and so does not require) the fields below when the unit declines.
     // Required only when applying (the form hides them when declining). Not "required" in the form:
     // form-js 1.8.7 keeps a hidden field's error, and Tasklist then keeps "Slutför" disabled.
     NeedsInput input = new NeedsInput(true,
-        in.text("needs"),
-        in.text("basis"),
+        in.text("needs", true),
+        in.text("basis", true),
         in.bool("restsOnAnalysis"),
-        in.text("targetGroup"),
-        in.choice("targetStage"),
-        in.list("wantedSupport", false),
+        in.text("targetGroup", true),
+        in.choice("targetStage", true),
+        in.list("wantedSupport", true),
         in.list("wantedSpecialities", false),
         in.text("teachersInvolved"),
         in.bool("ongoingDevelopment"),
-        in.integer("wishedMembers"),
-        in.number("wishedDaysPerWeek", false));
+        in.integer("wishedMembers", true),
+        in.number("wishedDaysPerWeek", true));
     in.check();
     return input;
   }

@@ -35,7 +35,7 @@ public class CheckInForm extends TaskForm {
   protected void submit(DelegateTask task, FormInput in) {
     String relation = in.text("relationToOrder");
     boolean focusChanged = in.bool("focusChanged");
-    String change = focusChanged ? in.text("changeOfFocus") : null; // the form shows (and requires) it only then
+    String change = in.text("changeOfFocus", focusChanged);
     boolean finished = "FINISH".equals(in.choice("continueAssignment"));
     in.check();
     assignments.checkIn((Long) task.getVariable(ASSIGNMENT_ID), relation, focusChanged ? change : null, CurrentUser.of(task));

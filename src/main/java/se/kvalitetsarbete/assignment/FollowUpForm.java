@@ -40,7 +40,7 @@ public class FollowUpForm extends TaskForm {
   protected void submit(DelegateTask task, FormInput in) {
     String outcome = in.text("followUpOutcome");
     boolean more = in.bool("moreSupportNeeded");
-    String supportNeeded = more ? in.text("supportNeeded") : null; // the form shows (and requires) it only then
+    String supportNeeded = in.text("supportNeeded", more);
     in.check();
     assignments.recordFollowUp((Long) task.getVariable(FOLLOW_UP_ID), outcome, more, more ? supportNeeded : null, CurrentUser.of(task));
     FormFields.clear(task, INPUTS);

@@ -79,7 +79,7 @@ public class DevelopmentPartForm extends TaskForm {
     }
     in.row(null);
     boolean askTeam = in.bool("askQualityTeam");
-    String need = askTeam ? in.text("qualityTeamNeed") : null; // the form shows (and requires) it only then
+    String need = in.text("qualityTeamNeed", askTeam);
     in.check();
     plans.develop((Long) task.getVariable(QUALITY_PLAN_ID), rows, askTeam ? need : null);
     FormFields.clear(task, INPUTS);
