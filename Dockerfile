@@ -9,6 +9,8 @@ COPY forms forms
 RUN mvn -B -ntp -q -DskipTests package
 
 FROM eclipse-temurin:17-jre
+# Swedish time for the container too (the application sets its own zone from kvalitet.time-zone).
+ENV TZ=Europe/Stockholm
 RUN useradd --system --home /app kvalitet
 WORKDIR /app
 COPY --from=build /src/target/kvalitetsarbete-*.jar app.jar

@@ -1,6 +1,7 @@
 package se.kvalitetsarbete;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
+import se.kvalitetsarbete.common.InvalidInputException;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ByteArrayResource;
@@ -33,6 +35,7 @@ import se.kvalitetsarbete.organisation.Unit;
  * A coordinator changes the follow-up schedule in Camunda Modeler and deploys it to /engine-rest:
  * new assignments follow the new schedule, running ones finish on their own version, and
  * restarting the application (same models in bpmn/) does not put the old version back on top.
+ * A form deployed with it says what its fields accept, for the server too.
  */
 class ModelChangeByCoordinatorTest {
 
@@ -53,7 +56,10 @@ class ModelChangeByCoordinatorTest {
       String original = Files.readString(Path.of("bpmn", "assignment.bpmn"), StandardCharsets.UTF_8);
       assertThat(original).contains(">P1M, P3M, P6M<");
       String changed = original.replace(">P1M, P3M, P6M<", ">P2W, P2M<");
-      ResponseEntity<Map> deployed = deployAsModeler(app, changed);
+      String kickOffForm = Files.readString(Path.of("forms", "HoldKickOff.form"), StandardCharsets.UTF_8);
+      String shorterGoals = kickOffForm.replaceFirst("(\"key\": \"goals\"[\\s\\S]*?\"maxLength\": )4000", "$1100");
+      assertThat(shorterGoals).as("the coordinator shortens the goals to 100 characters").isNotEqualTo(kickOffForm);
+      ResponseEntity<Map> deployed = deployAsModeler(app, changed, Map.of("HoldKickOff.form", shorterGoals));
       assertThat(deployed.getStatusCode().is2xxSuccessful()).as(String.valueOf(deployed.getBody())).isTrue();
       assertThat(((Map<?, ?>) deployed.getBody().get("deployedProcessDefinitions"))).hasSize(1);
 
@@ -62,8 +68,12 @@ class ModelChangeByCoordinatorTest {
       ProcessEngine engine = app.getBean(ProcessEngine.class);
       assertThat(definitionVersion(engine, newInstance)).isGreaterThan(definitionVersion(engine, runningInstance));
 
-      assertThat(followUpsAfterClosing(app, running)).as("the running instance keeps its schedule").hasSize(3);
-      assertThat(followUpsAfterClosing(app, fresh)).as("a new instance follows the deployed schedule").hasSize(2);
+      String goals = "Mål ".repeat(50).trim();
+      assertThatThrownBy(() -> scenario.complete(scenario.task(fresh, "Task_HoldKickOff"), Map.of("goals", goals,
+          "kickOffParticipants", "Arbetslag 8", "supportForms", SpinValues.jsonValue("[\"OBSERVATION\"]").create())))
+          .as("the new instance's form allows 100 characters").isInstanceOf(InvalidInputException.class).hasMessageContaining("högst 100");
+      assertThat(followUpsAfterClosing(app, running, goals)).as("the running instance keeps its schedule and its form").hasSize(3);
+      assertThat(followUpsAfterClosing(app, fresh, "Mål")).as("a new instance follows the deployed schedule").hasSize(2);
       changedSchedule = latestSchedule(engine);
     }
 
@@ -82,14 +92,16 @@ class ModelChangeByCoordinatorTest {
   }
 
   /** What Camunda Modeler sends: multipart with the model and its forms, and HTTP Basic as a coordinator. */
-  private static ResponseEntity<Map> deployAsModeler(ConfigurableApplicationContext app, String model) throws Exception {
+  private static ResponseEntity<Map> deployAsModeler(ConfigurableApplicationContext app, String model, Map<String, String> changedForms) throws Exception {
     LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
     parts.add("deployment-name", "assignment");
     parts.add("deployment-source", "Camunda Modeler");
     parts.add("assignment.bpmn", file("assignment.bpmn", model.getBytes(StandardCharsets.UTF_8)));
     try (var forms = Files.list(Path.of("forms"))) {
       for (Path form : forms.toList()) {
-        parts.add(form.getFileName().toString(), file(form.getFileName().toString(), Files.readAllBytes(form)));
+        String name = form.getFileName().toString();
+        byte[] content = changedForms.containsKey(name) ? changedForms.get(name).getBytes(StandardCharsets.UTF_8) : Files.readAllBytes(form);
+        parts.add(name, file(name, content));
       }
     }
     HttpHeaders headers = new HttpHeaders();
@@ -116,10 +128,10 @@ class ModelChangeByCoordinatorTest {
   }
 
   /** Kick-off, the term ends, closing and evaluation: then the follow-ups are planned. */
-  private static List<CheckIn> followUpsAfterClosing(ConfigurableApplicationContext app, ProcessInstance assignment) {
+  private static List<CheckIn> followUpsAfterClosing(ConfigurableApplicationContext app, ProcessInstance assignment, String goals) {
     Scenario scenario = app.getBean(Scenario.class);
     var tasks = app.getBean(ProcessEngine.class).getTaskService();
-    scenario.complete(scenario.task(assignment, "Task_HoldKickOff"), Map.of("goals", "Mål", "kickOffParticipants", "Arbetslag 8",
+    scenario.complete(scenario.task(assignment, "Task_HoldKickOff"), Map.of("goals", goals, "kickOffParticipants", "Arbetslag 8",
         "supportForms", SpinValues.jsonValue("[\"OBSERVATION\"]").create()));
     scenario.fire(assignment, "Timer_TermEnds");
     scenario.complete(scenario.task(assignment, "Task_HoldClosingConversation"), Map.of("closingSummary", "Klart", "continuationPlan", "Plan"));

@@ -131,6 +131,15 @@ public class Scenario {
     return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskId).singleResult();
   }
 
+  /** A text a form shows (a Json string, see FormFields.show), as the person reads it. */
+  public String shown(String taskId, String name) {
+    Object value = tasks.getVariable(taskId, name);
+    if (value instanceof org.camunda.spin.json.SpinJsonNode node) {
+      return node.isString() ? node.stringValue() : node.isNull() ? null : node.toString();
+    }
+    return (String) value;
+  }
+
   public List<Task> tasks(ProcessInstance instance, String taskId) {
     return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskId).list();
   }

@@ -5,6 +5,7 @@ import static se.kvalitetsarbete.allocation.TermAllocationProcess.DECISION_ID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import se.kvalitetsarbete.common.FormFields;
 
 /** Task_AcknowledgeDecision: the rektor reads the meeting's decision and its grounds. */
 @Component
@@ -18,6 +19,6 @@ public class AcknowledgeDecisionForm implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    task.setVariableLocal("decisionText", meeting.describe((Long) task.getVariable(DECISION_ID)));
+    FormFields.show(task, "decisionText", meeting.describe((Long) task.getVariable(DECISION_ID)));
   }
 }

@@ -3,7 +3,7 @@ package se.kvalitetsarbete.allocation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
+import se.kvalitetsarbete.common.Dates;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.kvalitetsarbete.common.Texts;
@@ -16,7 +16,6 @@ import se.kvalitetsarbete.organisation.TermRepository;
 public class AllocationRounds {
 
   /** A round's last day ends at this time. */
-  static final LocalTime DEADLINE_TIME = LocalTime.of(23, 59);
 
   private final AllocationRoundRepository rounds;
   private final NeedsDescriptionRepository descriptions;
@@ -43,7 +42,7 @@ public class AllocationRounds {
     if (rounds.findByTerm(term).isPresent()) {
       throw texts.invalid("round.exists", term.label());
     }
-    return rounds.save(new AllocationRound(term, now, lastDay.atTime(DEADLINE_TIME), processInstanceId));
+    return rounds.save(new AllocationRound(term, now, Dates.deadlineOn(lastDay), processInstanceId));
   }
 
   /** Closes the round at its deadline; answers whether submitted descriptions still wait for review. */

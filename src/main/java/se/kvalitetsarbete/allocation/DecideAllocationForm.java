@@ -65,12 +65,8 @@ public class DecideAllocationForm extends TaskForm {
           members.add(m);
         }
       }
-      BigDecimal days = in.number("daysPerWeek", row.get("daysPerWeek"), new BigDecimal("0.5"), new BigDecimal("4"), false);
-      JsonNode motivation = row.get("motivation");
-      String motivationText = motivation == null || motivation.isNull() || motivation.asText().isBlank() ? null : motivation.asText().trim();
-      if (motivationText != null && motivationText.length() > 4000) {
-        in.problem("error.tooLong", "motivation", "4000");
-      }
+      BigDecimal days = in.number("daysPerWeek", row.get("daysPerWeek"), false);
+      String motivationText = in.text("motivation", row.get("motivation"));
       if (id != null) {
         inputs.add(new DecisionInput(id.longValue(), outcome, members, days, motivationText));
       }

@@ -2,13 +2,10 @@ package se.kvalitetsarbete.allocation;
 
 import static se.kvalitetsarbete.allocation.TermAllocationProcess.*;
 
-import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import se.kvalitetsarbete.common.Dates;
@@ -17,8 +14,6 @@ import se.kvalitetsarbete.common.FormInput;
 import se.kvalitetsarbete.common.TaskForm;
 import se.kvalitetsarbete.common.JsonVariables;
 import se.kvalitetsarbete.common.Texts;
-import se.kvalitetsarbete.organisation.Speciality;
-import se.kvalitetsarbete.organisation.Toolbox;
 
 /**
  * Task_WriteNeedsDescription. On create the form gets the description as it stands (task-local
@@ -30,8 +25,6 @@ public class NeedsDescriptionForm extends TaskForm {
   static final String[] INPUTS = {"application", "needs", "basis", "restsOnAnalysis", "targetGroup", "targetStage",
       "wantedSupport", "wantedSpecialities", "teachersInvolved", "ongoingDevelopment", "wishedMembers", "wishedDaysPerWeek"};
 
-  private static final Set<String> STAGES = Arrays.stream(NeedsDescription.TargetStage.values()).map(Enum::name).collect(Collectors.toSet());
-  private static final Set<String> SPECIALITIES = Arrays.stream(Speciality.values()).map(Enum::name).collect(Collectors.toSet());
 
   private final NeedsDescriptionRepository repository;
   private final NeedsDescriptions descriptions;
@@ -75,23 +68,25 @@ public class NeedsDescriptionForm extends TaskForm {
   }
 
   private NeedsInput read(FormInput in) {
-    boolean applying = "APPLY".equals(in.choice("application", Set.of("APPLY", "DECLINE"), true));
+    boolean applying = "APPLY".equals(in.choice("application"));
     if (!applying) {
       in.check();
       return new NeedsInput(false, null, null, false, null, null, List.of(), List.of(), null, false, null, null);
     }
+    // Required only when applying (the form hides them when declining). Not "required" in the form:
+    // form-js 1.8.7 keeps a hidden field's error, and Tasklist then keeps "Slutför" disabled.
     NeedsInput input = new NeedsInput(true,
-        in.text("needs", 4000, true),
-        in.text("basis", 4000, true),
+        in.text("needs", true),
+        in.text("basis", true),
         in.bool("restsOnAnalysis"),
-        in.text("targetGroup", 500, true),
-        in.choice("targetStage", STAGES, true),
-        in.list("wantedSupport", Toolbox.names(), true),
-        in.list("wantedSpecialities", SPECIALITIES, false),
-        in.text("teachersInvolved", 1000, false),
+        in.text("targetGroup", true),
+        in.choice("targetStage", true),
+        in.list("wantedSupport", true),
+        in.list("wantedSpecialities", false),
+        in.text("teachersInvolved"),
         in.bool("ongoingDevelopment"),
-        in.integer("wishedMembers", 1, 3, true),
-        in.number("wishedDaysPerWeek", new BigDecimal("0.5"), new BigDecimal("4"), true));
+        in.integer("wishedMembers", true),
+        in.number("wishedDaysPerWeek", true));
     in.check();
     return input;
   }

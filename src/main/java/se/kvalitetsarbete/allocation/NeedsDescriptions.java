@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.kvalitetsarbete.allocation.NeedsDescription.Origin;
 import se.kvalitetsarbete.allocation.NeedsDescription.Status;
+import se.kvalitetsarbete.common.FormSchema;
 import se.kvalitetsarbete.common.Texts;
 import se.kvalitetsarbete.organisation.Speciality;
 import se.kvalitetsarbete.organisation.Term;
@@ -21,6 +22,9 @@ import se.kvalitetsarbete.organisation.UnitRepository;
 @Service
 @Transactional
 public class NeedsDescriptions {
+
+  /** The rektor's form, which says how long a needs description's texts may be. */
+  private static final String WRITE_FORM = "WriteNeedsDescription";
 
   private final NeedsDescriptionRepository descriptions;
   private final AllocationRoundRepository rounds;
@@ -149,11 +153,25 @@ public class NeedsDescriptions {
   public NeedsDescription openDraft(Unit unit, Origin origin, String needs, String basis) {
     NeedsDescription draft = descriptions.findFirstByUnitIdAndRoundIsNullAndStatus(unit.getId(), Status.DRAFT)
         .orElseGet(() -> new NeedsDescription(unit, origin, now()));
-    draft.setNeeds(draft.getNeeds() == null ? needs : draft.getNeeds() + "\n\n" + needs);
+    draft.setNeeds(fitForm("needs", draft.getNeeds() == null ? needs : draft.getNeeds() + "\n\n" + needs));
     if (basis != null) {
-      draft.setBasis(draft.getBasis() == null ? basis : draft.getBasis() + "\n\n" + basis);
+      draft.setBasis(fitForm("basis", draft.getBasis() == null ? basis : draft.getBasis() + "\n\n" + basis));
     }
     return descriptions.save(draft);
+  }
+
+  /**
+   * A draft starts from texts written elsewhere (a plan's analysis, a follow-up), which together may
+   * be longer than the rektor's form takes: the draft keeps what fits, marked as shortened; the
+   * whole texts stay where they were written.
+   */
+  private String fitForm(String field, String text) {
+    int limit = FormSchema.application(WRITE_FORM).maxLength(field, 4000);
+    if (text == null || text.length() <= limit) {
+      return text;
+    }
+    String note = texts.get("needs.draftShortened");
+    return text.substring(0, Math.max(0, limit - note.length() - 1)).stripTrailing() + " " + note;
   }
 
   /** The whole description as a coordinator or the meeting reads it. */

@@ -2,7 +2,6 @@ package se.kvalitetsarbete.allocation;
 
 import static se.kvalitetsarbete.allocation.TermAllocationProcess.*;
 
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -30,8 +29,8 @@ public class ReviewNeedsDescriptionForm extends TaskForm {
 
   @Override
   protected void submit(DelegateTask task, FormInput in) {
-    boolean revise = "REVISE".equals(in.choice("reviewOutcome", Set.of("APPROVE", "REVISE"), true));
-    String comment = in.text("reviewComment", 4000, revise);
+    boolean revise = "REVISE".equals(in.choice("reviewOutcome"));
+    String comment = in.text("reviewComment", revise);
     in.check();
     NeedsDescription description = descriptions.review((Long) task.getVariable(NEEDS_DESCRIPTION_ID), !revise, comment);
     FormFields.clear(task, "reviewOutcome", "reviewComment");

@@ -3,7 +3,6 @@ package se.kvalitetsarbete.assignment;
 import static se.kvalitetsarbete.assignment.AssignmentProcess.*;
 
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import se.kvalitetsarbete.common.CurrentUser;
@@ -34,10 +33,10 @@ public class CheckInForm extends TaskForm {
 
   @Override
   protected void submit(DelegateTask task, FormInput in) {
-    String relation = in.text("relationToOrder", 4000, true);
+    String relation = in.text("relationToOrder");
     boolean focusChanged = in.bool("focusChanged");
-    String change = in.text("changeOfFocus", 4000, focusChanged);
-    boolean finished = "FINISH".equals(in.choice("continueAssignment", Set.of("CONTINUE", "FINISH"), true));
+    String change = in.text("changeOfFocus", focusChanged);
+    boolean finished = "FINISH".equals(in.choice("continueAssignment"));
     in.check();
     assignments.checkIn((Long) task.getVariable(ASSIGNMENT_ID), relation, focusChanged ? change : null, CurrentUser.of(task));
     FormFields.clear(task, INPUTS);

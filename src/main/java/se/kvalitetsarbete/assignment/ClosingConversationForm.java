@@ -30,8 +30,8 @@ public class ClosingConversationForm extends TaskForm {
 
   @Override
   protected void submit(DelegateTask task, FormInput in) {
-    String summary = in.text("closingSummary", 4000, true);
-    String plan = in.text("continuationPlan", 4000, true);
+    String summary = in.text("closingSummary");
+    String plan = in.text("continuationPlan");
     in.check();
     assignments.close((Long) task.getVariable(ASSIGNMENT_ID), summary, plan);
     FormFields.clear(task, INPUTS);

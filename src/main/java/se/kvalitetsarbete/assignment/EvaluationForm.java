@@ -34,10 +34,10 @@ public class EvaluationForm extends TaskForm {
   protected void submit(DelegateTask task, FormInput in) {
     int[] ratings = new int[DIMENSIONS.length];
     for (int i = 0; i < DIMENSIONS.length; i++) {
-      Integer rating = in.integer(DIMENSIONS[i], 1, 4, true);
+      Integer rating = in.integer(DIMENSIONS[i]);
       ratings[i] = rating == null ? 0 : rating;
     }
-    String comment = in.text(COMMENT, 4000, false);
+    String comment = in.text(COMMENT);
     in.check();
     assignments.evaluate((Long) task.getVariable(ASSIGNMENT_ID), (String) task.getVariable(RESPONDENT), ratings, comment);
     FormFields.clear(task, DIMENSIONS);

@@ -38,9 +38,9 @@ public class FollowUpForm extends TaskForm {
 
   @Override
   protected void submit(DelegateTask task, FormInput in) {
-    String outcome = in.text("followUpOutcome", 4000, true);
+    String outcome = in.text("followUpOutcome");
     boolean more = in.bool("moreSupportNeeded");
-    String supportNeeded = in.text("supportNeeded", 4000, more);
+    String supportNeeded = in.text("supportNeeded", more);
     in.check();
     assignments.recordFollowUp((Long) task.getVariable(FOLLOW_UP_ID), outcome, more, more ? supportNeeded : null, CurrentUser.of(task));
     FormFields.clear(task, INPUTS);

@@ -11,7 +11,6 @@ import se.kvalitetsarbete.common.JsonVariables;
 import se.kvalitetsarbete.common.FormInput;
 import se.kvalitetsarbete.common.TaskForm;
 import se.kvalitetsarbete.common.Texts;
-import se.kvalitetsarbete.organisation.Toolbox;
 
 /** Task_HoldKickOff: agreed goals, the form of support, who takes part. */
 @Component
@@ -35,9 +34,9 @@ public class KickOffForm extends TaskForm {
 
   @Override
   protected void submit(DelegateTask task, FormInput in) {
-    String goals = in.text("goals", 4000, true);
-    List<String> supportForms = in.list("supportForms", Toolbox.names(), true);
-    String participants = in.text("kickOffParticipants", 1000, true);
+    String goals = in.text("goals");
+    List<String> supportForms = in.list("supportForms", false);
+    String participants = in.text("kickOffParticipants");
     in.check();
     assignments.kickOff((Long) task.getVariable(ASSIGNMENT_ID), goals, supportForms, participants);
     FormFields.clear(task, INPUTS);

@@ -1,15 +1,17 @@
 package se.kvalitetsarbete.common;
 
 import java.time.Clock;
+import java.time.ZoneId;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
 public class ClockConfiguration {
 
-  /** The time our own rules use (deadlines); tests may replace it. */
+  /** The time our own rules use (deadlines), in the application's zone; tests may replace it. */
   @Bean
-  public Clock clock() {
-    return Clock.systemDefaultZone();
+  public Clock clock(@Value("${" + ApplicationTimeZone.SETTING + ":" + ApplicationTimeZone.DEFAULT + "}") String zone) {
+    return Clock.system(ZoneId.of(zone.trim()));
   }
 }

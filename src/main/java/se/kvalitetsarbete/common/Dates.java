@@ -2,16 +2,29 @@ package se.kvalitetsarbete.common;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 
-/** Conversions between the engine's java.util.Date and our local times, and how people read them. */
+/**
+ * Conversions between the engine's java.util.Date and our local times, and how people read them.
+ * Local times are in the application's zone ({@code kvalitet.time-zone}), which
+ * {@link ApplicationTimeZone} makes the JVM's default before the engine starts.
+ */
 public final class Dates {
+
+  /** A last day ends at 23:59 (Swedish time): deadlines are this time on their last day. */
+  public static final LocalTime DEADLINE_TIME = LocalTime.of(23, 59);
 
   private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd 'kl.' HH:mm");
 
   private Dates() {}
+
+  /** The moment a last day ends. */
+  public static LocalDateTime deadlineOn(LocalDate lastDay) {
+    return lastDay.atTime(DEADLINE_TIME);
+  }
 
   public static Date toDate(LocalDateTime time) {
     return Date.from(time.atZone(ZoneId.systemDefault()).toInstant());

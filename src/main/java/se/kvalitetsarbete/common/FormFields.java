@@ -22,9 +22,13 @@ public final class FormFields {
     }
   }
 
-  /** Values only shown, never submitted back. */
+  /**
+   * Values only shown, never submitted back. A text goes to the form as a Json string: a String
+   * variable holds at most 4000 characters, a text built from people's writing may hold more, and
+   * Tasklist parses a Json variable before handing it to the form, so the field shows the text.
+   */
   public static void show(DelegateTask task, String name, Object value) {
-    task.setVariableLocal(name, value);
+    task.setVariableLocal(name, value instanceof String text ? JsonVariables.json(text) : value);
   }
 
   public static void clear(DelegateTask task, String... inputs) {

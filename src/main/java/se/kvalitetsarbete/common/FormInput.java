@@ -22,20 +22,146 @@ public class FormInput {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The most a top-level text may hold: Camunda keeps a submitted String in a varchar(4000). */
+  public static final int MAX_VARIABLE_TEXT = 4000;
+
   private final VariableScope scope;
   private final Texts texts;
+  private final FormSchema form;
   private final List<String> problems = new ArrayList<>();
   private String rowPrefix = "";
 
   public FormInput(VariableScope scope, Texts texts) {
+    this(scope, texts, FormSchema.empty(""));
+  }
+
+  /** Checks against what the form says of each field: its limits, whether required, its options and label. */
+  public FormInput(VariableScope scope, Texts texts, FormSchema form) {
     this.scope = scope;
     this.texts = texts;
+    this.form = form;
+  }
+
+  // What the form says, said once: the methods below take limits, required and options from it.
+  // A field may be required by a rule across fields (requiredIf), never less than the form says.
+
+  /** A text as the form allows it (its maxLength; required as the form says). */
+  public String text(String field) {
+    return text(field, false);
+  }
+
+  /** A text as the form allows it, also required when {@code requiredIf} (e.g. a comment when sending back). */
+  public String text(String field, boolean requiredIf) {
+    return text(field, maxLength(field), required(field, requiredIf));
+  }
+
+  /** A text in a dynamic list's row, as the form allows it. */
+  public String text(String field, JsonNode node) {
+    return text(field, node, maxLength(field), required(field, false));
+  }
+
+  /** One of the form's options for this field. */
+  public String choice(String field) {
+    return choice(field, false);
+  }
+
+  public String choice(String field, boolean requiredIf) {
+    return choice(field, options(field), required(field, requiredIf));
+  }
+
+  /** A checklist: each value one of the form's options. */
+  public List<String> list(String field, boolean requiredIf) {
+    return list(field, options(field), required(field, requiredIf));
+  }
+
+  /** A whole number within the form's min and max. */
+  public Integer integer(String field, boolean requiredIf) {
+    BigDecimal value = number(field, requiredIf);
+    if (value != null && value.stripTrailingZeros().scale() > 0) {
+      problem("error.notWholeNumber", field);
+      return null;
+    }
+    return value == null ? null : value.intValue();
+  }
+
+  public Integer integer(String field) {
+    return integer(field, false);
+  }
+
+  /** A number within the form's min and max. */
+  public BigDecimal number(String field, boolean requiredIf) {
+    return number(field, min(field), max(field), required(field, requiredIf));
+  }
+
+  /** A number in a dynamic list's row, within the form's min and max. */
+  public BigDecimal number(String field, JsonNode node, boolean requiredIf) {
+    return number(field, node, min(field), max(field), required(field, requiredIf));
+  }
+
+  public LocalDate date(String field) {
+    return date(field, required(field, false));
+  }
+
+  private FormSchema.Field spec(String field) {
+    return form.field(field).orElse(null);
+  }
+
+  private int maxLength(String field) {
+    FormSchema.Field spec = spec(field);
+    int max = spec == null || spec.maxLength() == null ? MAX_VARIABLE_TEXT : spec.maxLength();
+    // A top-level text beyond Camunda's limit cannot be stored: refuse it with a message, not a 500.
+    return spec != null && spec.parentKey() != null ? max : Math.min(max, MAX_VARIABLE_TEXT);
+  }
+
+  private boolean required(String field, boolean requiredIf) {
+    FormSchema.Field spec = spec(field);
+    return requiredIf || spec != null && spec.required();
+  }
+
+  private Set<String> options(String field) {
+    FormSchema.Field spec = spec(field);
+    return spec == null || spec.options() == null ? Set.of() : Set.copyOf(spec.options());
+  }
+
+  private BigDecimal min(String field) {
+    FormSchema.Field spec = spec(field);
+    if (spec != null && spec.min() == null && numericOptions(spec) != null) {
+      return numericOptions(spec).stream().min(BigDecimal::compareTo).orElseThrow();
+    }
+    return spec == null || spec.min() == null ? BigDecimal.valueOf(Long.MIN_VALUE) : spec.min();
+  }
+
+  private BigDecimal max(String field) {
+    FormSchema.Field spec = spec(field);
+    if (spec != null && spec.max() == null && numericOptions(spec) != null) {
+      return numericOptions(spec).stream().max(BigDecimal::compareTo).orElseThrow();
+    }
+    return spec == null || spec.max() == null ? BigDecimal.valueOf(Long.MAX_VALUE) : spec.max();
+  }
+
+  /** A scale given as options (a radio 1–4): its numbers; null when the options are not all numbers. */
+  private static List<BigDecimal> numericOptions(FormSchema.Field spec) {
+    if (spec.options() == null || spec.options().isEmpty()) {
+      return null;
+    }
+    try {
+      return spec.options().stream().map(BigDecimal::new).toList();
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   /** A text, trimmed; null when empty and not required. */
   public String text(String field, int maxLength, boolean required) {
-    Object raw = scope.getVariable(field);
-    return checkedText(field, raw == null ? null : raw.toString(), maxLength, required);
+    return checkedText(field, plain(scope.getVariable(field)), maxLength, required);
+  }
+
+  /** A value as text; a Json string (how long texts are shown to a form) as its content. */
+  private static String plain(Object raw) {
+    if (raw instanceof org.camunda.spin.json.SpinJsonNode node) {
+      return node.isNull() ? null : node.isString() ? node.stringValue() : node.toString();
+    }
+    return raw == null ? null : raw.toString();
   }
 
   public boolean bool(String field) {
@@ -87,7 +213,7 @@ public class FormInput {
 
   /** One of the allowed values (a radio or select field). */
   public String choice(String field, Set<String> allowed, boolean required) {
-    String value = text(field, 100, required);
+    String value = text(field, MAX_VARIABLE_TEXT, required);
     if (value != null && !allowed.contains(value)) {
       problem("error.notAChoice", field);
       return null;
@@ -174,7 +300,12 @@ public class FormInput {
     }
   }
 
+  /** The form's label for the field (what the user sees), else the bundle's {@code field.<key>}, else the key. */
   private String label(String field) {
+    FormSchema.Field spec = spec(field);
+    if (spec != null && spec.label() != null && !spec.label().isBlank()) {
+      return spec.label();
+    }
     String key = "field." + field;
     String label = texts.get(key);
     return label.equals(key) ? field : label;

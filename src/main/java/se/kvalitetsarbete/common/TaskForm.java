@@ -2,6 +2,7 @@ package se.kvalitetsarbete.common;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The glue of one user task's Camunda Form, registered in the model for the task's create and
@@ -11,9 +12,16 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 public abstract class TaskForm implements TaskListener {
 
   private final Texts texts;
+  private FormSchemas forms;
 
   protected TaskForm(Texts texts) {
     this.texts = texts;
+  }
+
+  /** The task's deployed form, which says what each field accepts. */
+  @Autowired
+  void setForms(FormSchemas forms) {
+    this.forms = forms;
   }
 
   @Override
@@ -21,7 +29,7 @@ public abstract class TaskForm implements TaskListener {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       show(task);
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-      submit(task, new FormInput(task, texts));
+      submit(task, new FormInput(task, texts, forms == null ? FormSchema.empty("") : forms.of(task)));
     }
   }
 

@@ -43,7 +43,7 @@ public class AnalysisForm extends TaskForm {
   protected void submit(DelegateTask task, FormInput in) {
     String[] texts = new String[PERSPECTIVES.length];
     for (int i = 0; i < PERSPECTIVES.length; i++) {
-      texts[i] = in.text(PERSPECTIVES[i], 4000, true);
+      texts[i] = in.text(PERSPECTIVES[i]);
     }
     in.check();
     plans.analyse((Long) task.getVariable(QUALITY_PLAN_ID), texts[0], texts[1], texts[2], texts[3], texts[4]);

@@ -2,7 +2,6 @@ package se.kvalitetsarbete.quality;
 
 import static se.kvalitetsarbete.quality.SkaProcess.*;
 
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import se.kvalitetsarbete.common.FormFields;
@@ -31,8 +30,8 @@ public class ApproveBoardReportForm extends TaskForm {
 
   @Override
   protected void submit(DelegateTask task, FormInput in) {
-    boolean approved = "APPROVE".equals(in.choice("reportDecision", Set.of("APPROVE", "REVISE"), true));
-    String comment = in.text("reportComment", 4000, !approved);
+    boolean approved = "APPROVE".equals(in.choice("reportDecision"));
+    String comment = in.text("reportComment", !approved);
     in.check();
     years.decideBoardReport((Long) task.getVariable(SCHOOL_YEAR_ID), approved, comment);
     FormFields.clear(task, INPUTS);

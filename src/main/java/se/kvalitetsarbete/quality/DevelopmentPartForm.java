@@ -67,19 +67,19 @@ public class DevelopmentPartForm extends TaskForm {
     int number = 0;
     for (JsonNode row : in.objects("actions")) {
       in.row(++number);
-      String area = in.text("areaTitle", row.get("areaTitle"), 300, true);
-      BigDecimal years = in.number("years", row.get("years"), BigDecimal.ONE, BigDecimal.valueOf(3), true);
+      String area = in.text("areaTitle", row.get("areaTitle"));
+      BigDecimal years = in.number("years", row.get("years"), false);
       rows.add(new QualityPlans.ActionInput(area, years == null ? 1 : years.intValue(),
-          in.text("wantedImprovement", row.get("wantedImprovement"), 2000, true),
-          in.text("what", row.get("what"), 2000, true),
-          in.text("why", row.get("why"), 2000, true),
-          in.text("responsible", row.get("responsible"), 200, true),
-          in.text("timeline", row.get("timeline"), 200, true),
-          in.text("followUpHow", row.get("followUpHow"), 1000, true)));
+          in.text("wantedImprovement", row.get("wantedImprovement")),
+          in.text("what", row.get("what")),
+          in.text("why", row.get("why")),
+          in.text("responsible", row.get("responsible")),
+          in.text("timeline", row.get("timeline")),
+          in.text("followUpHow", row.get("followUpHow"))));
     }
     in.row(null);
     boolean askTeam = in.bool("askQualityTeam");
-    String need = in.text("qualityTeamNeed", 4000, askTeam);
+    String need = in.text("qualityTeamNeed", askTeam);
     in.check();
     plans.develop((Long) task.getVariable(QUALITY_PLAN_ID), rows, askTeam ? need : null);
     FormFields.clear(task, INPUTS);

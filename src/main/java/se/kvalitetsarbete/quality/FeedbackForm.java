@@ -2,7 +2,6 @@ package se.kvalitetsarbete.quality;
 
 import static se.kvalitetsarbete.quality.SkaProcess.*;
 
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import se.kvalitetsarbete.common.CurrentUser;
@@ -32,8 +31,8 @@ public class FeedbackForm extends TaskForm {
 
   @Override
   protected void submit(DelegateTask task, FormInput in) {
-    boolean approved = "APPROVE".equals(in.choice("feedbackDecision", Set.of("APPROVE", "RETURN"), true));
-    String comment = in.text("feedbackComment", 4000, !approved);
+    boolean approved = "APPROVE".equals(in.choice("feedbackDecision"));
+    String comment = in.text("feedbackComment", !approved);
     in.check();
     plans.feedback((Long) task.getVariable(QUALITY_PLAN_ID), approved, comment, CurrentUser.of(task));
     FormFields.clear(task, INPUTS);

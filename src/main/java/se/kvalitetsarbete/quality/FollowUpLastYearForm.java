@@ -37,7 +37,7 @@ public class FollowUpLastYearForm extends TaskForm {
   @Override
   protected void submit(DelegateTask task, FormInput in) {
     var answers = FollowUpRows.read(in, "lastYearActions");
-    String summary = in.text("followUpSummary", 4000, true);
+    String summary = in.text("followUpSummary");
     in.check();
     plans.followUpLastYear((Long) task.getVariable(QUALITY_PLAN_ID), summary, answers);
     FormFields.clear(task, INPUTS);

@@ -17,8 +17,8 @@ final class FollowUpRows {
     for (JsonNode row : in.objects(path)) {
       in.row(++number);
       BigDecimal id = in.number("actionId", row.get("actionId"), BigDecimal.ONE, BigDecimal.valueOf(Long.MAX_VALUE), true);
-      String done = in.text("done", row.get("done"), 4000, true);
-      String effect = in.text("effect", row.get("effect"), 4000, true);
+      String done = in.text("done", row.get("done"));
+      String effect = in.text("effect", row.get("effect"));
       if (id != null) {
         answers.add(new QualityPlans.FollowUpInput(id.longValue(), done, effect));
       }

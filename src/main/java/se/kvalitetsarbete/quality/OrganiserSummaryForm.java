@@ -37,8 +37,8 @@ public class OrganiserSummaryForm extends TaskForm {
 
   @Override
   protected void submit(DelegateTask task, FormInput in) {
-    String analysis = in.text("organiserAnalysis", 8000, true);
-    String nextYear = in.text("nextYearAreas", 2000, true);
+    String analysis = in.text("organiserAnalysis");
+    String nextYear = in.text("nextYearAreas");
     in.check();
     years.summarise((Long) task.getVariable(SCHOOL_YEAR_ID), analysis, nextYear);
     FormFields.clear(task, INPUTS);

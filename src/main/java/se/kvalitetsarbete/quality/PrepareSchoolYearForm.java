@@ -41,10 +41,10 @@ public class PrepareSchoolYearForm extends TaskForm {
 
   @Override
   protected void submit(DelegateTask task, FormInput in) {
-    LocalDate deadline = in.date("planDeadline", true);
+    LocalDate deadline = in.date("planDeadline");
     Map<FormGroup, String> areas = new EnumMap<>(FormGroup.class);
-    AREA_FIELDS.forEach((group, field) -> areas.put(group, in.text(field, 2000, false)));
-    String csv = in.text("indicatorCsv", 1_000_000, false);
+    AREA_FIELDS.forEach((group, field) -> areas.put(group, in.text(field)));
+    String csv = in.text("indicatorCsv");
     in.check();
     Long yearId = (Long) task.getVariable(SCHOOL_YEAR_ID);
     years.prepare(yearId, deadline, areas);
@@ -52,6 +52,6 @@ public class PrepareSchoolYearForm extends TaskForm {
       indicators.importCsv(csv);
     }
     FormFields.clear(task, INPUTS);
-    task.getExecution().setVariable(PLAN_DEADLINE, Dates.toDate(deadline.atTime(23, 59)));
+    task.getExecution().setVariable(PLAN_DEADLINE, Dates.toDate(Dates.deadlineOn(deadline)));
   }
 }

@@ -45,21 +45,21 @@ public class SelfAssessmentForm extends TaskForm {
   protected void submit(DelegateTask task, FormInput in) {
     Map<Area, Integer> scores = new EnumMap<>(Area.class);
     for (Area area : Area.values()) {
-      Integer score = in.integer(area.name(), 1, 4, true);
+      Integer score = in.integer(area.name());
       if (score != null) {
         scores.put(area, score);
       }
     }
     Long planId = (Long) task.getVariable(QUALITY_PLAN_ID);
     if (isManagement(task)) {
-      String studiero = in.text("studieroNotes", 4000, true);
-      String survey = in.text("surveyNotes", 4000, false);
+      String studiero = in.text("studieroNotes");
+      String survey = in.text("surveyNotes");
       in.check();
       plans.assess(planId, Assessor.MANAGEMENT, scores, studiero, survey);
       FormFields.clear(task, "studieroNotes", "surveyNotes");
     } else {
-      String team = in.text("staffTeam", 200, true);
-      String notes = in.text("staffNotes", 4000, false);
+      String team = in.text("staffTeam");
+      String notes = in.text("staffNotes");
       in.check();
       plans.assess(planId, Assessor.STAFF, scores, team, notes);
       FormFields.clear(task, "staffTeam", "staffNotes");

@@ -30,7 +30,7 @@ public class StartUnitPlan implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     QualityPlan plan = plans.start((Long) execution.getVariable(UNIT_ID), (Long) execution.getVariable(SCHOOL_YEAR_ID),
         execution.getProcessInstanceId());
-    LocalDateTime deadline = plan.getSchoolYear().getPlanDeadline().atTime(23, 59);
+    LocalDateTime deadline = Dates.deadlineOn(plan.getSchoolYear().getPlanDeadline());
     execution.setVariable(QUALITY_PLAN_ID, plan.getId());
     execution.setVariable(REKTOR_USER_ID, plan.getUnit().getRektorUserId());
     execution.setVariable("unitName", plan.getUnit().getName());

@@ -47,6 +47,9 @@ class TermAllocationProcessTest {
   @Autowired NeedsDescriptionRepository descriptions;
   @Autowired AllocationDecisionRepository decisions;
   @Autowired AllocationRoundRepository rounds;
+  @Autowired se.kvalitetsarbete.TestClock clock;
+
+  static final java.time.ZoneId SWEDEN = java.time.ZoneId.of("Europe/Stockholm");
 
   List<Unit> units;
   ProcessInstance round;
@@ -76,7 +79,7 @@ class TermAllocationProcessTest {
     assertThat(round).isWaitingAt("Task_DecideAllocation");
     Task meeting = scenario.task(round, "Task_DecideAllocation");
     assertThat(meeting).hasCandidateGroup("coordinators");
-    assertThat((String) tasks.getVariable(meeting.getId(), "capacityText")).contains("24,5 dagar per vecka");
+    assertThat(scenario.shown(meeting.getId(), "capacityText")).contains("24,5 dagar per vecka");
 
     Long roundId = scenario.roundId(round);
     List<NeedsDescription> agenda = descriptions.findByRoundIdAndStatusOrderByPriorityPointsDescIdAsc(roundId, NeedsDescription.Status.APPROVED);
@@ -92,7 +95,7 @@ class TermAllocationProcessTest {
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("Assignment").superProcessInstanceId(round.getId()).count()).isEqualTo(2);
     List<Task> told = scenario.tasks(round, "Task_AcknowledgeDecision");
     assertThat(told).extracting(Task::getAssignee).containsExactlyInAnyOrder(units.get(0).getRektorUserId(), units.get(1).getRektorUserId());
-    assertThat((String) tasks.getVariable(told.get(0).getId(), "decisionText")).contains("Rektorsmötets beslut", "poäng");
+    assertThat(scenario.shown(told.get(0).getId(), "decisionText")).contains("Rektorsmötets beslut", "poäng");
     assertThat(decisions.findByRound(roundId)).extracting(AllocationDecision::getOutcome)
         .containsExactly(AllocationDecision.Outcome.GRANTED, AllocationDecision.Outcome.PARTLY_GRANTED);
     assertThat(rounds.findById(roundId).orElseThrow().getStatus()).isEqualTo(AllocationRound.Status.DECIDED);
@@ -106,11 +109,11 @@ class TermAllocationProcessTest {
 
     assertThat(needs).isWaitingAt("Task_WriteNeedsDescription");
     Task revise = scenario.task(needs, "Task_WriteNeedsDescription");
-    assertThat(tasks.getVariable(revise.getId(), "reviewComment")).isEqualTo("Beskriv vilka resultat behovet bygger på.");
+    assertThat(scenario.shown(revise.getId(), "reviewComment")).isEqualTo("Beskriv vilka resultat behovet bygger på.");
     assertThat(tasks.getVariable(revise.getId(), "needs")).asString().startsWith("Läsförståelsen");
 
     scenario.submitNeeds(needs);
-    assertThat((String) tasks.getVariable(scenario.task(needs, "Task_ReviewNeedsDescription").getId(), "needsSummary"))
+    assertThat(scenario.shown(scenario.task(needs, "Task_ReviewNeedsDescription").getId(), "needsSummary"))
         .contains("Antal revideringar: 1", "Samordnarens senaste kommentar:\nBeskriv vilka resultat behovet bygger på.");
     scenario.review(needs, "APPROVE", null);
     assertThat(needs).isEnded().hasPassed("EndEvent_ReadyForMeeting");
@@ -252,7 +255,7 @@ class TermAllocationProcessTest {
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("Assignment").superProcessInstanceId(round.getId()).count()).isZero();
     Task told = scenario.task(round, "Task_AcknowledgeDecision");
     assertThat(told.getAssignee()).isEqualTo(units.get(0).getRektorUserId());
-    assertThat((String) tasks.getVariable(told.getId(), "decisionText")).contains("Beviljas inte").doesNotContain("Beviljat:");
+    assertThat(scenario.shown(told.getId(), "decisionText")).contains("Beviljas inte").doesNotContain("Beviljat:");
     tasks.complete(told.getId());
     assertThat(round).isEnded().hasPassed("EndEvent_RoundCompleted");
   }
@@ -310,6 +313,48 @@ class TermAllocationProcessTest {
     scenario.decide(scheduled, List.of());
     assertThat(scheduled).isEnded();
     assertThat(schedule).isEnded().hasPassed("EndEvent_RoundDone");
+  }
+
+  @Test
+  void theScheduleRunsAtSixInTheMorningSwedishTime() {
+    var timer = management.createJobQuery().processDefinitionKey("RoundSchedule").activityId("StartEvent_RoundOpensOnSchedule").singleResult();
+    java.time.ZonedDateTime due = timer.getDuedate().toInstant().atZone(SWEDEN);
+    assertThat(due.toLocalTime()).isEqualTo(java.time.LocalTime.of(6, 0));
+    assertThat(due.getDayOfMonth()).isEqualTo(1);
+    assertThat(due.getMonthValue()).isIn(3, 9);
+  }
+
+  @Test
+  void theLastDayEndsAt2359SwedishTimeAlsoWhenTheClocksChange() {
+    for (java.time.Month month : List.of(java.time.Month.MARCH, java.time.Month.OCTOBER)) {
+      java.time.LocalDate lastDay = nextLastSundayOf(month);
+      ProcessInstance dstRound = runtime.startProcessInstanceByKey("TermAllocation", Variables.createVariables()
+          .putValue("termSeason", "HT").putValue("termYear", scenario.freshYear()).putValue("applicationDeadline", lastDay.toString()));
+      java.time.Instant end = lastDay.atTime(23, 59).atZone(SWEDEN).toInstant();
+      assertThat(scenario.timer(dstRound, "Timer_ApplicationDeadline").getDuedate().toInstant()).as("the round closes").isEqualTo(end);
+      ProcessInstance onTime = scenario.needsDescriptionOf(dstRound, units.get(0));
+      ProcessInstance tooLate = scenario.needsDescriptionOf(dstRound, units.get(1));
+      assertThat(scenario.timer(onTime, "Timer_ApplicationDeadline").getDuedate().toInstant()).as("a draft becomes late").isEqualTo(end);
+      try {
+        clock.fixAt(end.minusSeconds(60));
+        scenario.submitNeeds(onTime);
+        assertThat(onTime).as("23:58 on " + lastDay).isWaitingAt("Task_ReviewNeedsDescription");
+        clock.fixAt(end.plusSeconds(120));
+        assertThatThrownBy(() -> scenario.submitNeeds(tooLate)).as("00:01 after " + lastDay)
+            .isInstanceOf(InvalidInputException.class).hasMessageContaining("har passerat");
+        assertThat(tooLate).isWaitingAt("Task_WriteNeedsDescription");
+      } finally {
+        clock.release();
+      }
+    }
+  }
+
+  /** The next last Sunday of the month, when summer time starts (March) or ends (October). */
+  private static java.time.LocalDate nextLastSundayOf(java.time.Month month) {
+    java.time.LocalDate today = java.time.LocalDate.now(SWEDEN);
+    java.time.LocalDate day = today.withMonth(month.getValue()).with(java.time.temporal.TemporalAdjusters.lastInMonth(java.time.DayOfWeek.SUNDAY));
+    return day.isAfter(today) ? day
+        : today.plusYears(1).withMonth(month.getValue()).with(java.time.temporal.TemporalAdjusters.lastInMonth(java.time.DayOfWeek.SUNDAY));
   }
 
   private NeedsDescription descriptionOf(ProcessInstance needs) {

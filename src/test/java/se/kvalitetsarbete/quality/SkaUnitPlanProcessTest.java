@@ -68,7 +68,7 @@ class SkaUnitPlanProcessTest {
         cycle.action("Trygghet på rasterna", "Rastvärdar")));
     Task feedback = scenario.task(plan, "Task_GiveFeedback");
     assertThat(feedback).as("the heads of the unit's school form").hasCandidateGroup("verksamhetschefergrundskola");
-    assertThat((String) tasks.getVariable(feedback.getId(), "planSummary"))
+    assertThat(scenario.shown(feedback.getId(), "planSummary"))
         .contains("RESULTATDEL", "Ledningen, Pedagogisk ledning: 3", "ANALYSDEL", "UTVECKLINGSDEL", "Rastvärdar");
     cycle.approve(plan);
 
@@ -127,7 +127,7 @@ class SkaUnitPlanProcessTest {
 
     assertThat(plan).isWaitingAt("Task_WriteDevelopmentPart");
     Task again = scenario.task(plan, "Task_WriteDevelopmentPart");
-    assertThat(tasks.getVariable(again.getId(), "feedbackComment")).isEqualTo("Koppla åtgärden tydligare till analysen.");
+    assertThat(scenario.shown(again.getId(), "feedbackComment")).isEqualTo("Koppla åtgärden tydligare till analysen.");
     assertThat(tasks.getVariable(again.getId(), "actions").toString()).contains("Läsa mer");
     cycle.writeDevelopmentPart(plan, List.of(cycle.action("Läsförståelse", "Lässtrategier kopplade till analysen")));
     cycle.approve(plan);
@@ -174,8 +174,8 @@ class SkaUnitPlanProcessTest {
     halfWritten.put("years", 5);
     assertThatThrownBy(() -> cycle.writeDevelopmentPart(plan, List.of(halfWritten)))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("Rad 1: Varför: fältet måste fyllas i.")
-        .hasMessageContaining("Antal år: ange ett värde mellan 1 och 3.");
+        .hasMessageContaining("Rad 1: Varför?: fältet måste fyllas i.")
+        .hasMessageContaining("Antal år (1–3): ange ett värde mellan 1 och 3.");
     assertThat(plan).isWaitingAt("Task_WriteDevelopmentPart");
   }
 }
