@@ -241,7 +241,9 @@ class AttackTest {
         + "</inputExpression></input><output id=\"Out\" name=\"o\" typeRef=\"string\"/></decisionTable></decision></definitions>";
     String doctype = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
         + "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"d\" targetNamespace=\"&e;\"/>";
-    Map<String, String> refused = Map.of("attack.dmn", juelTable, "doctype.bpmn", doctype,
+    String externalFunction = juelTable.replace(" expressionLanguage=\"juel\"", "").replace("${marker.hit()}",
+        "(function(x) external {java: {class: \"java.lang.Runtime\", method signature: \"getRuntime()\"}})(1)");
+    Map<String, String> refused = Map.of("attack.dmn", juelTable, "external.dmn", externalFunction, "doctype.bpmn", doctype,
         "evil.html", "<script>alert(1)</script>", "evil.form",
         "{\"id\":\"Evil\",\"components\":[{\"type\":\"html\",\"id\":\"Field_Html\",\"content\":\"<img src=x onerror=alert(1)>\"}]}");
     refused.forEach((name, content) -> {
