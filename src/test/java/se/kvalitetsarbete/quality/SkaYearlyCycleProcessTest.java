@@ -73,7 +73,7 @@ class SkaYearlyCycleProcessTest {
     scenario.fire(year, "Timer_PlansDue");
     String late = (String) tasks.getVariable(scenario.task(year, "Task_ReviewLatePlans").getId(), "latePlansText");
     assertThat(late).containsOnlyOnce("inte inlämnad");
-    tasks.complete(scenario.task(year, "Task_ReviewLatePlans").getId());
+    scenario.complete(scenario.task(year, "Task_ReviewLatePlans"), Map.of());
     cycle.completePlan(plans.get(1), "Studiero i åk 8");
 
     assertThat(year).isWaitingAt("Task_WriteOrganiserSummary");
@@ -94,13 +94,14 @@ class SkaYearlyCycleProcessTest {
   }
 
   @Test
-  void theScheduleStartsTheSchoolYearThatIsRunning() {
+  void theScheduleStartsTheSchoolYearThatIsRunningAndOnlyOnce() {
     units.findAll().forEach(u -> {
       u.setActive(false);
       units.save(u);
     });
     var timer = management.createJobQuery().processDefinitionKey("SkaSchedule").activityId("StartEvent_SchoolYearBegins").singleResult();
     management.executeJob(timer.getId());
+    scenario.runAsyncJobs();
 
     ProcessInstance schedule = runtime.createProcessInstanceQuery().processDefinitionKey("SkaSchedule").singleResult();
     ProcessInstance year = runtime.createProcessInstanceQuery().superProcessInstanceId(schedule.getId()).singleResult();
@@ -111,6 +112,14 @@ class SkaYearlyCycleProcessTest {
     summarise(year);
     scenario.complete(scenario.task(year, "Task_ApproveBoardReport"), Map.of("reportDecision", "APPROVE"));
     assertThat(schedule).isEnded().hasPassed("EndEvent_SchoolYearDone");
+
+    // Next time the schedule fires in the same school year (or after a start by hand), it does nothing.
+    long cycles = runtime.createProcessInstanceQuery().processDefinitionKey("SkaYearlyCycle").count();
+    management.executeJob(management.createJobQuery().processDefinitionKey("SkaSchedule").activityId("StartEvent_SchoolYearBegins").singleResult().getId());
+    var again = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("SkaSchedule")
+        .orderByProcessInstanceStartTime().desc().list().get(0);
+    assertThat(again.getEndActivityId()).isEqualTo("EndEvent_SchoolYearAlreadyOpen");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("SkaYearlyCycle").count()).isEqualTo(cycles);
   }
 
   @Test

@@ -1,0 +1,31 @@
+package se.kvalitetsarbete.ops;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each node of a cluster on one database locks the jobs it runs under its own name
+ * (kvalitet.node-name, the host name by default), so the job log and Cockpit tell the nodes apart.
+ */
+@Component
+public class NodeName extends AbstractProcessEnginePlugin {
+
+  private final String name;
+
+  public NodeName(@Value("${kvalitet.node-name}") String name) {
+    this.name = name;
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getJobExecutor() != null) {
+      configuration.getJobExecutor().setLockOwner(name);
+    }
+  }
+
+  public String get() {
+    return name;
+  }
+}
