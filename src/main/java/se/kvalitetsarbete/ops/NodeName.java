@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Each node of a cluster on one database locks the jobs it runs under its own name
- * (kvalitet.node-name, the host name by default), so the job log and Cockpit tell the nodes apart.
+ * (kvalitet.node-name, the host name by default), and writes it as the host name in the job log
+ * (ACT_HI_JOB_LOG.HOSTNAME_), so the job log and Cockpit tell the nodes apart.
  */
 @Component
 public class NodeName extends AbstractProcessEnginePlugin {
@@ -16,6 +17,11 @@ public class NodeName extends AbstractProcessEnginePlugin {
 
   public NodeName(@Value("${kvalitet.node-name}") String name) {
     this.name = name;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setHostname(name);
   }
 
   @Override
