@@ -52,8 +52,14 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
       Failures.Answer unexpected = failures.unexpected();
       return body(unexpected.status(), unexpected.type(), unexpected.message(), null);
     }
-    // A 4xx of Camunda's own (bad request, forbidden, not found): its message and API type, no class names.
-    String type = status == 403 ? "AuthorizationException" : "InvalidRequestException";
+    // A 4xx of Camunda's own (bad request, forbidden, not found): its message, no class names.
+    String type = switch (status) {
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
+      case 404 -> "NotFound";
+      case 409 -> "Conflict";
+      default -> "BadRequest";
+    };
     Integer code = null;
     Throwable engineCause = thrown instanceof RestException && thrown.getCause() instanceof ProcessEngineException ? thrown.getCause() : thrown;
     if (engineCause instanceof ProcessEngineException engine && engine.getCode() != 0) {

@@ -36,7 +36,7 @@ public class Failures {
   public Answer known(Throwable thrown) {
     for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
       if (cause instanceof InvalidInputException invalid) {
-        return new Answer(400, "InvalidRequestException", invalid.getMessage());
+        return new Answer(400, "BadRequest", invalid.getMessage());
       }
       if (cause instanceof AuthorizationException) {
         return null;
@@ -48,7 +48,7 @@ public class Failures {
         return conflict("conflict.alreadyClaimed");
       }
       if ((cause instanceof NullValueException || cause instanceof NotFoundException) && mentionsMissingTask(cause.getMessage())) {
-        return new Answer(404, "InvalidRequestException", texts.get("conflict.taskGone"));
+        return new Answer(404, "NotFound", texts.get("conflict.taskGone"));
       }
       if (cause instanceof DataIntegrityViolationException || isUniqueViolation(cause)) {
         return conflict("conflict.duplicate");
@@ -69,9 +69,11 @@ public class Failures {
     return new Answer(409, "Conflict", texts.get(key));
   }
 
+  /** The engine's words when a task, or the process it belonged to, ended under someone's feet. */
   private static boolean mentionsMissingTask(String message) {
     return message != null && (message.contains("Cannot find task") || message.contains("task is null")
-        || message.contains("No task found") || message.contains("Cannot find task with id"));
+        || message.contains("No task found") || message.contains("Cannot restore state of process instance")
+        || message.contains("execution is null"));
   }
 
   /** PostgreSQL 23505 (unique_violation), H2 23505 too. */
