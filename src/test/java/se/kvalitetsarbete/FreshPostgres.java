@@ -15,12 +15,18 @@ public final class FreshPostgres {
 
   /** Creates {@code prefix_<random>} so that two runs on one server never share or drop each other's database. */
   public static void use(DynamicPropertyRegistry registry, String prefix) throws SQLException {
+    String url = create(prefix);
+    registry.add("spring.datasource.url", () -> url);
+  }
+
+  /** The JDBC URL of a new, empty database {@code prefix_<random>}. */
+  public static String create(String prefix) throws SQLException {
     String database = prefix + "_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
          Statement s = c.createStatement()) {
       s.execute("drop database if exists " + database + " with (force)");
       s.execute("create database " + database);
     }
-    registry.add("spring.datasource.url", () -> SERVER + database);
+    return SERVER + database;
   }
 }
