@@ -13,6 +13,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * What a person is told when their request fails because of someone else or of the database:
@@ -35,6 +36,12 @@ public class Failures {
   /** The answer for a race, a database outage or bad input; null when it is none of these. */
   public Answer known(Throwable thrown) {
     for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof TransactionSystemException rollbackFailed && rollbackFailed.getApplicationException() != null) {
+        Answer original = known(rollbackFailed.getApplicationException());
+        if (original != null) {
+          return original;
+        }
+      }
       if (cause instanceof InvalidInputException invalid) {
         return new Answer(400, "BadRequest", invalid.getMessage());
       }
@@ -86,7 +93,12 @@ public class Failures {
         || cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException) {
       return true;
     }
-    // 08xxx: connection exceptions (PostgreSQL, H2)
-    return cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
+    if (!(cause instanceof SQLException sql)) {
+      return false;
+    }
+    // 08xxx: connection exceptions (PostgreSQL, H2); a pooled connection the outage closed under us
+    String message = String.valueOf(sql.getMessage());
+    return sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+        || message.contains("Connection is closed") || message.contains("connection has been closed");
   }
 }
