@@ -22,7 +22,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
-/** Finished history is removed at night once its time-to-live has passed; nothing else is. */
+/**
+ * Finished history is removed at night once its time-to-live has passed; nothing else is. And the
+ * job settings a cluster relies on.
+ */
 // One process engine per JVM is registered by name: each class closes its own.
 @DirtiesContext
 @SpringBootTest
@@ -80,6 +83,12 @@ class HistoryCleanupTest {
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(old).count()).isZero();
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(recent).count()).isEqualTo(1);
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(running).count()).isEqualTo(1);
+  }
+
+  @Test
+  void aDeadNodesJobsAreTakenOverWithinAMinuteAndEachNodeLocksUnderItsOwnName() {
+    assertThat(configuration.getJobExecutor().getLockTimeInMillis()).isEqualTo(60_000);
+    assertThat(configuration.getJobExecutor().getLockOwner()).isEqualTo(configuration.getHostname()).isNotBlank();
   }
 
   private void finish(String processInstanceId) {
