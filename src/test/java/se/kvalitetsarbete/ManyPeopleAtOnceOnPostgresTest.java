@@ -60,6 +60,8 @@ class ManyPeopleAtOnceOnPostgresTest {
   @Autowired UnitRepository units;
   @Autowired NeedsDescriptionRepository descriptions;
   @Autowired Scenario scenario;
+  @Autowired se.kvalitetsarbete.organisation.TeamMemberRepository teamMembers;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
 
   final ObjectMapper json = new ObjectMapper();
   RestSteps rest;
@@ -120,8 +122,9 @@ class ManyPeopleAtOnceOnPostgresTest {
     ResponseEntity<String> late = rest.postRaw("samordnare2", "/task/" + reviews.get(1) + "/submit-form", approve);
     assertThat(late.getStatusCode().value()).isIn(404, 409);
     assertSwedishRefusal(late);
-    assertThat(descriptions.findAll()).filteredOn(d -> d.getStatus() == NeedsDescription.Status.APPROVED).hasSize(1)
-        .allMatch(d -> d.getPriorityPoints() != null);
+    Long round = (Long) runtime.getVariable(roundId, "roundId");
+    assertThat(descriptions.countByRoundIdAndStatus(round, NeedsDescription.Status.APPROVED)).as("approved once").isEqualTo(1);
+    assertThat(descriptions.findAll()).filteredOn(d -> d.getStatus() == NeedsDescription.Status.APPROVED && d.getPriorityPoints() == null).isEmpty();
 
     rest.post("samordnare1", "/task/" + reviews.get(0) + "/submit-form", approve, HttpStatus.NO_CONTENT);
     for (String review : reviews.subList(2, REKTORER)) {
@@ -155,6 +158,48 @@ class ManyPeopleAtOnceOnPostgresTest {
         REKTORER, answered, (System.nanoTime() - released) / 1e9);
     assertThat(rest.get(ADMIN, "/history/process-instance?processInstanceId=" + roundId).get(0).get("state").asText()).isEqualTo("COMPLETED");
     assertThat(rest.get(ADMIN, "/incident")).isEmpty();
+  }
+
+  @Test
+  void theRektorAndTheTeamMembersEvaluatingAtTheSameSecondAllSucceed() throws Exception {
+    rest = new RestSteps(http, false);
+    Unit unit = units.save(new Unit("22100001", "Skola E", SchoolForm.GRUNDSKOLA_7_9, "rektore"));
+    scenario.staff("rektore", Roles.REKTORER);
+    scenario.staff(ADMIN, Roles.ADMINISTRATORS);
+    List<String> members = List.of("teame1", "teame2", "teame3");
+    for (String member : members) {
+      scenario.staff(member, Roles.QUALITY_TEAM);
+    }
+    scenario.municipalityWith(); // no unit is invited to rounds: this test needs only the assignment
+    for (String member : members) {
+      teamMembers.save(new se.kvalitetsarbete.organisation.TeamMember(member, "Teammedlem " + member,
+          List.of(se.kvalitetsarbete.organisation.Speciality.KOLLEGIALT_LARANDE)));
+    }
+    Long decisionId = scenario.grantedDecision(unit, members).getId();
+    String assignment = runtime.startProcessInstanceByKey("Assignment", org.camunda.bpm.engine.variable.Variables.putValue("decisionId", decisionId)).getId();
+
+    String kickOff = rest.single(rest.get("teame1", "/task?candidateUser=teame1&processInstanceId=" + assignment)).get("id").asText();
+    rest.post("teame1", "/task/" + kickOff + "/claim", Map.of("userId", "teame1"), HttpStatus.NO_CONTENT);
+    rest.post("teame1", "/task/" + kickOff + "/submit-form", RestSteps.variables(Map.of("goals", "Samtal i smågrupp.",
+        "supportForms", RestSteps.json("[\"SAMUNDERVISNING\"]"), "kickOffParticipants", "Arbetslag 7")), HttpStatus.NO_CONTENT);
+    rest.executeJob(assignment, "Timer_TermEnds");
+    String closing = rest.single(rest.get("teame1", "/task?processInstanceId=" + assignment + "&taskDefinitionKey=Task_HoldClosingConversation")).get("id").asText();
+    rest.post("teame1", "/task/" + closing + "/submit-form", RestSteps.variables(Map.of("closingSummary", "Klart.",
+        "continuationPlan", "Arbetslaget fortsätter.")), HttpStatus.NO_CONTENT);
+
+    List<Callable<ResponseEntity<String>>> evaluations = new ArrayList<>();
+    for (JsonNode survey : rest.get(ADMIN, "/task?processInstanceId=" + assignment + "&taskDefinitionKey=Task_EvaluateAssignment")) {
+      String respondent = survey.get("assignee").asText();
+      String id = survey.get("id").asText();
+      evaluations.add(() -> rest.postRaw(respondent, "/task/" + id + "/submit-form", RestSteps.variables(Map.of("teachingDeveloped", "4",
+          "pupilsLearning", "3", "collegialLearning", "3", "supportFit", "4", "carryOn", "3"))));
+    }
+    assertThat(evaluations).hasSize(4);
+    assertThat(atOnce(evaluations)).extracting(ResponseEntity::getStatusCode).containsOnly(HttpStatus.NO_CONTENT);
+
+    // The join runs as a job: then the follow-up conversations are planned.
+    await(() -> count(rest.getQuietly(ADMIN, "/job?processInstanceId=" + assignment + "&activityId=Timer_FollowUpDue")) == 3);
+    assertThat(rest.get(ADMIN, "/incident?processInstanceId=" + assignment)).isEmpty();
   }
 
   private void awaitTasks(String taskDefinitionKey, int expected) throws Exception {
