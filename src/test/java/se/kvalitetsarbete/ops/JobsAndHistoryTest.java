@@ -6,11 +6,15 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AcquireJobsCmd;
+import org.camunda.bpm.engine.impl.jobexecutor.AcquiredJobs;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.Job;
@@ -23,14 +27,14 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Finished history is removed at night once its time-to-live has passed; nothing else is. And the
- * job settings a cluster relies on.
+ * Finished history is removed at night once its time-to-live has passed; nothing else is. The jobs
+ * of a node that died are taken over by another once its lock has run out.
  */
 // One process engine per JVM is registered by name: each class closes its own.
 @DirtiesContext
 @SpringBootTest
 @ActiveProfiles("test")
-class HistoryCleanupTest {
+class JobsAndHistoryTest {
 
   @Autowired ProcessEngineConfigurationImpl configuration;
   @Autowired RepositoryService repository;
@@ -86,9 +90,35 @@ class HistoryCleanupTest {
   }
 
   @Test
-  void aDeadNodesJobsAreTakenOverWithinAMinuteAndEachNodeLocksUnderItsOwnName() {
-    assertThat(configuration.getJobExecutor().getLockTimeInMillis()).isEqualTo(60_000);
-    assertThat(configuration.getJobExecutor().getLockOwner()).isEqualTo(configuration.getHostname()).isNotBlank();
+  void aDeadNodesJobsAreTakenOverByAnotherNodeWithinAMinute() {
+    var jobExecutor = configuration.getJobExecutor();
+    assertThat(jobExecutor.getLockOwner()).isEqualTo(configuration.getHostname()).isNotBlank();
+    assertThat(jobExecutor.getLockTimeInMillis()).isEqualTo(60_000);
+    probe = repository.createDeployment().name("job-takeover-probe")
+        .addModelInstance("takeover-probe.bpmn", Bpmn.createExecutableProcess("TakeoverProbe")
+            .camundaHistoryTimeToLive(30).startEvent().serviceTask().camundaAsyncBefore().camundaExpression("${true}").endEvent().done())
+        .deploy();
+    String instance = runtime.startProcessInstanceByKey("TakeoverProbe").getId();
+    String jobId = management.createJobQuery().processInstanceId(instance).singleResult().getId();
+
+    // Another node took the job and died with it: its lock runs for the lock time from now.
+    Date now = ClockUtil.getCurrentTime();
+    configuration.getCommandExecutorTxRequired().execute(context -> {
+      JobEntity job = context.getJobManager().findJobById(jobId);
+      job.setLockOwner("node-that-died");
+      job.setLockExpirationTime(new Date(now.getTime() + 60_000));
+      return null;
+    });
+    assertThat(acquiredBy(jobExecutor)).as("still locked by the dead node").doesNotContain(jobId);
+
+    ClockUtil.setCurrentTime(new Date(now.getTime() + 61_000));
+    assertThat(acquiredBy(jobExecutor)).as("taken over after the lock time").contains(jobId);
+    assertThat(((JobEntity) management.createJobQuery().jobId(jobId).singleResult()).getLockOwner()).isEqualTo(jobExecutor.getLockOwner());
+  }
+
+  private List<String> acquiredBy(org.camunda.bpm.engine.impl.jobexecutor.JobExecutor jobExecutor) {
+    AcquiredJobs acquired = configuration.getCommandExecutorTxRequired().execute(new AcquireJobsCmd(jobExecutor, 100));
+    return acquired.getJobIdBatches().stream().flatMap(List::stream).toList();
   }
 
   private void finish(String processInstanceId) {
