@@ -140,6 +140,33 @@ class SkaYearlyCycleProcessTest {
     assertThat(year).isWaitingAt("Task_PrepareSchoolYear");
   }
 
+  @Test
+  void aUnitWhosePlanCannotStartBecomesAnIncidentAndTheOtherUnitsPlansStart() {
+    Unit removed = scenario.municipalityWith(SchoolForm.GRUNDSKOLA_F3, SchoolForm.FORSKOLA).get(1);
+    ProcessInstance year = runtime.startProcessInstanceByKey("SkaYearlyCycle",
+        Variables.putValue("schoolYear", SchoolYear.label(cycle.freshFirstYear())));
+    tasks.complete(scenario.task(year, "Task_PrepareSchoolYear").getId(), Map.of("planDeadline", LocalDate.now().plusWeeks(8).toString()));
+    // The unit is taken out of the register while its plan is on its way.
+    units.delete(removed);
+
+    // The job executor's work, each failure tried again at once instead of after the back-off.
+    for (int pass = 0; pass < 10; pass++) {
+      for (var job : management.createJobQuery().processInstanceId(year.getId()).messages().withRetriesLeft().list()) {
+        try {
+          management.executeJob(job.getId());
+        } catch (RuntimeException failed) {
+          // tried again in the next pass
+        }
+      }
+    }
+
+    assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(year.getId()).list())
+        .as("the other unit's plan started").hasSize(1);
+    var incident = runtime.createIncidentQuery().processInstanceId(year.getId()).singleResult();
+    assertThat(incident.getActivityId()).isEqualTo("CallActivity_UnitPlans");
+    assertThat(incident.getIncidentMessage()).startsWith("Steget \"Enheternas planer\" misslyckades även vid de nya försöken");
+  }
+
   private void summarise(ProcessInstance year) {
     scenario.complete(scenario.task(year, "Task_WriteOrganiserSummary"), Map.of(
         "organiserAnalysis", "Läsförståelsen har stärkts där åtgärderna följts upp.",
