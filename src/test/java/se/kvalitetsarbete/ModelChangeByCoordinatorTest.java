@@ -138,6 +138,7 @@ class ModelChangeByCoordinatorTest {
     for (Task survey : scenario.tasks(assignment, "Task_EvaluateAssignment")) {
       tasks.complete(survey.getId(), Map.of("teachingDeveloped", "3", "pupilsLearning", "3", "collegialLearning", "3", "supportFit", "3", "carryOn", "3"));
     }
+    scenario.runAsyncJobs();
     Long assignmentId = (Long) app.getBean(ProcessEngine.class).getRuntimeService().getVariable(assignment.getId(), "assignmentId");
     return app.getBean(CheckInRepository.class).findByAssignmentIdAndKindOrderByIdAsc(assignmentId, CheckIn.Kind.FOLLOW_UP);
   }

@@ -18,9 +18,36 @@ public class RestSteps {
 
   private final TestRestTemplate http;
   private final ObjectMapper json = new ObjectMapper();
+  private final boolean runsJobs;
 
+  /** For an application without a job executor: after each step, the administrator runs the due asynchronous jobs. */
   public RestSteps(TestRestTemplate http) {
+    this(http, true);
+  }
+
+  /** runsJobs false: the application's own job executor runs them. */
+  public RestSteps(TestRestTemplate http, boolean runsJobs) {
     this.http = http;
+    this.runsJobs = runsJobs;
+  }
+
+  /**
+   * What the job executor does: the asynchronous continuations that are due (a unit's invitation,
+   * the join after parallel tasks), run by the administrator until none is left. Timers wait.
+   */
+  public void runAsyncJobs() throws Exception {
+    if (!runsJobs) {
+      return;
+    }
+    for (int round = 0; round < 100; round++) {
+      ResponseEntity<String> due = as(ADMIN).getForEntity(api("/job?messages=true&executable=true"), String.class);
+      if (due.getStatusCode() != HttpStatus.OK || json.readTree(due.getBody()).isEmpty()) {
+        return;
+      }
+      for (JsonNode job : json.readTree(due.getBody())) {
+        as(ADMIN).postForEntity(api("/job/" + job.get("id").asText() + "/execute"), null, String.class);
+      }
+    }
   }
 
   public TestRestTemplate as(String user) {
@@ -33,14 +60,31 @@ public class RestSteps {
     return json.readTree(response.getBody());
   }
 
+  /** The list, or null when the request did not answer 200 (while waiting for the job executor). */
+  public JsonNode getQuietly(String user, String path) {
+    try {
+      ResponseEntity<String> response = as(user).getForEntity(api(path), String.class);
+      return response.getStatusCode() == HttpStatus.OK ? json.readTree(response.getBody()) : null;
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
   public JsonNode post(String user, String path, Object body, HttpStatus expected) throws Exception {
     ResponseEntity<String> response = as(user).postForEntity(api(path), body == null ? Map.of() : body, String.class);
     assertThat(response.getStatusCode()).as("POST " + path + " as " + user + ": " + response.getBody()).isEqualTo(expected);
+    if (response.getStatusCode().is2xxSuccessful()) {
+      runAsyncJobs();
+    }
     return response.getBody() == null ? null : json.readTree(response.getBody());
   }
 
-  public ResponseEntity<String> postRaw(String user, String path, Object body) {
-    return as(user).postForEntity(api(path), body, String.class);
+  public ResponseEntity<String> postRaw(String user, String path, Object body) throws Exception {
+    ResponseEntity<String> response = as(user).postForEntity(api(path), body, String.class);
+    if (response.getStatusCode().is2xxSuccessful()) {
+      runAsyncJobs();
+    }
+    return response;
   }
 
   public JsonNode single(JsonNode list) {

@@ -113,9 +113,26 @@ public class Scenario {
   }
 
   public ProcessInstance startRound(int year) {
-    return runtime.startProcessInstanceByKey("TermAllocation", Variables.createVariables()
+    ProcessInstance round = runtime.startProcessInstanceByKey("TermAllocation", Variables.createVariables()
         .putValue("termSeason", "HT").putValue("termYear", year)
         .putValue("applicationDeadline", LocalDate.now().plusWeeks(2).toString()));
+    runAsyncJobs();
+    return round;
+  }
+
+  /**
+   * What the job executor does in a running application: the asynchronous continuations that are
+   * due (a unit's invitation, the join after a parallel task), until none is left. Timers wait.
+   */
+  public void runAsyncJobs() {
+    for (int round = 0; round < 100; round++) {
+      List<Job> due = management.createJobQuery().messages().executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> management.executeJob(job.getId()));
+    }
+    throw new AssertionError("Asynchronous jobs keep coming");
   }
 
   public Long roundId(ProcessInstance round) {
@@ -185,6 +202,7 @@ public class Scenario {
 
   public void complete(Task task, Map<String, Object> form) {
     tasks.complete(task.getId(), form);
+    runAsyncJobs();
   }
 
   public void submitNeeds(ProcessInstance needs) {
@@ -214,6 +232,7 @@ public class Scenario {
 
   public void fire(ProcessInstance instance, String activityId) {
     management.executeJob(timer(instance, activityId).getId());
+    runAsyncJobs();
   }
 
   /** The round's deadline passes: drafts still open become late, then the round closes. */
@@ -223,6 +242,7 @@ public class Scenario {
       management.createJobQuery().processInstanceId(needs.getId()).activityId("Timer_ApplicationDeadline").list()
           .forEach(job -> management.executeJob(job.getId()));
     }
+    runAsyncJobs();
     fire(round, "Timer_ApplicationDeadline");
   }
 

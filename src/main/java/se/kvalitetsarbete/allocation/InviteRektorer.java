@@ -10,7 +10,11 @@ import se.kvalitetsarbete.organisation.Unit;
 import se.kvalitetsarbete.organisation.UnitRepository;
 import se.kvalitetsarbete.security.AsProcess;
 
-/** Task_InviteRektorer: every active unit's rektor gets a needs description to write. */
+/**
+ * Task_InviteRektorer, once per active unit (multi-instance, each in its own job): the unit's
+ * rektor gets a needs description to write. A unit that fails is retried and then becomes an
+ * incident of its own; the other units' invitations stand.
+ */
 @Component
 public class InviteRektorer implements JavaDelegate {
 
@@ -23,11 +27,10 @@ public class InviteRektorer implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Long roundId = (Long) execution.getVariable(ROUND_ID);
-    for (Unit unit : units.findByActiveTrueOrderByName()) {
-      AsProcess.run(() -> execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(
-          NEEDS_DESCRIPTION_PROCESS_ID,
-          "round-" + roundId + "-" + unit.getCode(),
-          Variables.putValue(ROUND_ID, roundId).putValue(UNIT_ID, unit.getId())));
-    }
+    Unit unit = units.findById((Long) execution.getVariable(UNIT_ID)).orElseThrow();
+    AsProcess.run(() -> execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(
+        NEEDS_DESCRIPTION_PROCESS_ID,
+        "round-" + roundId + "-" + unit.getCode(),
+        Variables.putValue(ROUND_ID, roundId).putValue(UNIT_ID, unit.getId())));
   }
 }

@@ -3,7 +3,12 @@ package se.kvalitetsarbete.common;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ResponseStatusException;
@@ -11,6 +16,25 @@ import org.springframework.web.server.ResponseStatusException;
 /** Our own endpoints answer bad input with a 4xx and a Swedish reason, never a stack trace. */
 @RestControllerAdvice
 public class ApiErrors {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+
+  private final Failures failures;
+
+  public ApiErrors(Failures failures) {
+    this.failures = failures;
+  }
+
+  /** Races between people and a database that does not answer: 404/409/503 with a Swedish reason. */
+  @ExceptionHandler({DataAccessException.class, TransactionException.class, ProcessEngineException.class, jakarta.persistence.PersistenceException.class})
+  public ResponseEntity<Map<String, String>> failure(Exception e) {
+    Failures.Answer answer = failures.known(e);
+    if (answer == null) {
+      LOG.error("Request failed", e);
+      answer = failures.unexpected();
+    }
+    return ResponseEntity.status(answer.status()).body(Map.of("message", answer.message()));
+  }
 
   @ExceptionHandler(InvalidInputException.class)
   public ResponseEntity<Map<String, String>> invalid(InvalidInputException e) {

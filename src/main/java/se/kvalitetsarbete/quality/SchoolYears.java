@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.kvalitetsarbete.common.Texts;
@@ -21,6 +23,8 @@ import se.kvalitetsarbete.quality.SharedImprovementArea.FormGroup;
 @Transactional
 @ModelGlue
 public class SchoolYears {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SchoolYears.class);
 
   private final SchoolYearRepository years;
   private final SharedImprovementAreaRepository sharedAreas;
@@ -60,6 +64,20 @@ public class SchoolYears {
       throw texts.invalid("ska.schoolYearExists", SchoolYear.label(first));
     }
     return years.save(new SchoolYear(first, processInstanceId));
+  }
+
+  /**
+   * Gateway_SchoolYearAlreadyOpen of SkaSchedule: the administration opened this school year by
+   * hand, so the scheduled start does nothing but say so in the log.
+   */
+  @Transactional(readOnly = true)
+  public boolean currentYearIsOpen() {
+    String label = SchoolYear.label(SchoolYear.firstYearOf(LocalDate.now(clock)));
+    boolean open = years.findByLabel(label).isPresent();
+    if (open) {
+      LOG.info("Scheduled school year {} not started: it is already open", label);
+    }
+    return open;
   }
 
   public SchoolYear get(Long id) {

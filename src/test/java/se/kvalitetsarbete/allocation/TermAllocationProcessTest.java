@@ -50,6 +50,7 @@ class TermAllocationProcessTest {
   @Autowired se.kvalitetsarbete.TestClock clock;
 
   static final java.time.ZoneId SWEDEN = java.time.ZoneId.of("Europe/Stockholm");
+  @Autowired se.kvalitetsarbete.organisation.UnitRepository unitRepository;
 
   List<Unit> units;
   ProcessInstance round;
@@ -256,7 +257,7 @@ class TermAllocationProcessTest {
     Task told = scenario.task(round, "Task_AcknowledgeDecision");
     assertThat(told.getAssignee()).isEqualTo(units.get(0).getRektorUserId());
     assertThat(scenario.shown(told.getId(), "decisionText")).contains("Beviljas inte").doesNotContain("Beviljat:");
-    tasks.complete(told.getId());
+    scenario.complete(told, Map.of());
     assertThat(round).isEnded().hasPassed("EndEvent_RoundCompleted");
   }
 
@@ -292,10 +293,12 @@ class TermAllocationProcessTest {
   }
 
   @Test
-  void roundsOpenOnScheduleForTheNextTerm() {
+  @ExtendWith(OutputCaptureExtension.class)
+  void roundsOpenOnScheduleForTheNextTermAndOnlyOnce(CapturedOutput log) {
     var timer = management.createJobQuery().processDefinitionKey("RoundSchedule").activityId("StartEvent_RoundOpensOnSchedule").singleResult();
     assertThat(timer).isNotNull();
     management.executeJob(timer.getId());
+    scenario.runAsyncJobs();
     assertThat(management.createJobQuery().processDefinitionKey("RoundSchedule").activityId("StartEvent_RoundOpensOnSchedule").singleResult())
         .as("the schedule waits for its next date").isNotNull();
 
@@ -313,6 +316,48 @@ class TermAllocationProcessTest {
     scenario.decide(scheduled, List.of());
     assertThat(scheduled).isEnded();
     assertThat(schedule).isEnded().hasPassed("EndEvent_RoundDone");
+
+    // The schedule fires again for a term that already has a round (as when a coordinator started
+    // it by hand first): nothing is started, no incident, and the log says why.
+    management.executeJob(management.createJobQuery().processDefinitionKey("RoundSchedule").activityId("StartEvent_RoundOpensOnSchedule").singleResult().getId());
+    var again = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("RoundSchedule")
+        .orderByProcessInstanceStartTime().desc().list().get(0);
+    assertThat(again.getEndActivityId()).isEqualTo("EndEvent_RoundAlreadyOpen");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("TermAllocation")
+        .variableValueEquals("termLabel", next.season() + " " + next.year()).count()).isZero();
+    assertThat(runtime.createIncidentQuery().processInstanceId(again.getId()).count()).isZero();
+    assertThat(log.getAll()).contains("Scheduled round for " + next.season() + " " + next.year() + " not started");
+  }
+
+  @Test
+  void aUnitWhoseInvitationFailsBecomesAnIncidentAndTheOtherUnitsAreInvited() {
+    Unit removed = scenario.municipalityWith(SchoolForm.FORSKOLA).get(0);
+    Unit kept = units.get(0);
+    kept.setActive(true);
+    unitRepository.save(kept);
+    ProcessInstance second = runtime.startProcessInstanceByKey("TermAllocation", Variables.createVariables()
+        .putValue("termSeason", "VT").putValue("termYear", scenario.freshYear())
+        .putValue("applicationDeadline", java.time.LocalDate.now().plusWeeks(2).toString()));
+    // The unit is taken out of the register while the invitations are on their way.
+    unitRepository.delete(removed);
+
+    // The job executor's work, each failure tried again at once instead of after the back-off.
+    for (int attempt = 0; attempt < 10; attempt++) {
+      for (var job : management.createJobQuery().processInstanceId(second.getId()).messages().withRetriesLeft().list()) {
+        try {
+          management.executeJob(job.getId());
+        } catch (RuntimeException failed) {
+          // tried again in the next pass
+        }
+      }
+    }
+
+    assertThat(scenario.needsDescriptionOf(second, kept)).as("the other unit's invitation stands").isNotNull();
+    assertThat(scenario.needsDescriptionOf(second, kept)).isWaitingAt("Task_WriteNeedsDescription");
+    var incident = runtime.createIncidentQuery().processInstanceId(second.getId()).singleResult();
+    assertThat(incident.getActivityId()).isEqualTo("Task_InviteRektorer");
+    assertThat(incident.getIncidentMessage()).startsWith("Steget \"Bjud in rektorerna\" misslyckades även vid de nya försöken").contains("Öka antalet försök");
+    assertThat(second).isWaitingAt("Task_InviteRektorer");
   }
 
   @Test

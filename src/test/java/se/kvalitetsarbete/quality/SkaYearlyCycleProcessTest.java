@@ -73,7 +73,7 @@ class SkaYearlyCycleProcessTest {
     scenario.fire(year, "Timer_PlansDue");
     String late = scenario.shown(scenario.task(year, "Task_ReviewLatePlans").getId(), "latePlansText");
     assertThat(late).containsOnlyOnce("inte inlämnad");
-    tasks.complete(scenario.task(year, "Task_ReviewLatePlans").getId());
+    scenario.complete(scenario.task(year, "Task_ReviewLatePlans"), Map.of());
     cycle.completePlan(plans.get(1), "Studiero i åk 8");
 
     assertThat(year).isWaitingAt("Task_WriteOrganiserSummary");
@@ -94,13 +94,14 @@ class SkaYearlyCycleProcessTest {
   }
 
   @Test
-  void theScheduleStartsTheSchoolYearThatIsRunning() {
+  void theScheduleStartsTheSchoolYearThatIsRunningAndOnlyOnce() {
     units.findAll().forEach(u -> {
       u.setActive(false);
       units.save(u);
     });
     var timer = management.createJobQuery().processDefinitionKey("SkaSchedule").activityId("StartEvent_SchoolYearBegins").singleResult();
     management.executeJob(timer.getId());
+    scenario.runAsyncJobs();
 
     ProcessInstance schedule = runtime.createProcessInstanceQuery().processDefinitionKey("SkaSchedule").singleResult();
     ProcessInstance year = runtime.createProcessInstanceQuery().superProcessInstanceId(schedule.getId()).singleResult();
@@ -111,6 +112,14 @@ class SkaYearlyCycleProcessTest {
     summarise(year);
     scenario.complete(scenario.task(year, "Task_ApproveBoardReport"), Map.of("reportDecision", "APPROVE"));
     assertThat(schedule).isEnded().hasPassed("EndEvent_SchoolYearDone");
+
+    // Next time the schedule fires in the same school year (or after a start by hand), it does nothing.
+    long cycles = runtime.createProcessInstanceQuery().processDefinitionKey("SkaYearlyCycle").count();
+    management.executeJob(management.createJobQuery().processDefinitionKey("SkaSchedule").activityId("StartEvent_SchoolYearBegins").singleResult().getId());
+    var again = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("SkaSchedule")
+        .orderByProcessInstanceStartTime().desc().list().get(0);
+    assertThat(again.getEndActivityId()).isEqualTo("EndEvent_SchoolYearAlreadyOpen");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("SkaYearlyCycle").count()).isEqualTo(cycles);
   }
 
   @Test
@@ -129,6 +138,33 @@ class SkaYearlyCycleProcessTest {
         "planDeadline", LocalDate.now().plusWeeks(8).toString(), "indicatorCsv", "kpi;kod;år;kön;värde;status\nI99;123;2025;T;5;\n")))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("Rad 2");
     assertThat(year).isWaitingAt("Task_PrepareSchoolYear");
+  }
+
+  @Test
+  void aUnitWhosePlanCannotStartBecomesAnIncidentAndTheOtherUnitsPlansStart() {
+    Unit removed = scenario.municipalityWith(SchoolForm.GRUNDSKOLA_F3, SchoolForm.FORSKOLA).get(1);
+    ProcessInstance year = runtime.startProcessInstanceByKey("SkaYearlyCycle",
+        Variables.putValue("schoolYear", SchoolYear.label(cycle.freshFirstYear())));
+    tasks.complete(scenario.task(year, "Task_PrepareSchoolYear").getId(), Map.of("planDeadline", LocalDate.now().plusWeeks(8).toString()));
+    // The unit is taken out of the register while its plan is on its way.
+    units.delete(removed);
+
+    // The job executor's work, each failure tried again at once instead of after the back-off.
+    for (int pass = 0; pass < 10; pass++) {
+      for (var job : management.createJobQuery().processInstanceId(year.getId()).messages().withRetriesLeft().list()) {
+        try {
+          management.executeJob(job.getId());
+        } catch (RuntimeException failed) {
+          // tried again in the next pass
+        }
+      }
+    }
+
+    assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(year.getId()).list())
+        .as("the other unit's plan started").hasSize(1);
+    var incident = runtime.createIncidentQuery().processInstanceId(year.getId()).singleResult();
+    assertThat(incident.getActivityId()).isEqualTo("CallActivity_UnitPlans");
+    assertThat(incident.getIncidentMessage()).startsWith("Steget \"Enheternas planer\" misslyckades även vid de nya försöken");
   }
 
   private void summarise(ProcessInstance year) {

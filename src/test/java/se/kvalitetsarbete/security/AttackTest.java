@@ -434,7 +434,17 @@ class AttackTest {
     assertThat(deep.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     ResponseEntity<String> gone = postJson(rektorA(), "/engine-rest/task/no-such-task/submit-form", "{\"variables\":{}}");
     assertThat(gone.getStatusCode().is4xxClientError()).as(gone.getBody()).isTrue();
-    for (ResponseEntity<String> answer : List.of(nul, deep, gone)) {
+    ResponseEntity<String> serialized = postJson(rektorA(), "/engine-rest/task/" + task + "/submit-form",
+        "{\"variables\":{\"needs\":{\"type\":\"Object\",\"value\":\"rO0ABXQAA2FiYw==\",\"valueInfo\":{"
+        + "\"objectTypeName\":\"java.lang.String\",\"serializationDataFormat\":\"application/x-java-serialized-object\"}}}}");
+    ResponseEntity<String> gadget = postJson(rektorA(), "/engine-rest/task/" + task + "/submit-form",
+        "{\"variables\":{\"needs\":{\"type\":\"Object\",\"value\":\"{\\\"command\\\":[\\\"touch\\\"]}\",\"valueInfo\":{"
+        + "\"objectTypeName\":\"java.lang.ProcessBuilder\",\"serializationDataFormat\":\"application/json\"}}}}");
+    for (ResponseEntity<String> answer : List.of(serialized, gadget)) {
+      assertThat(answer.getStatusCode().is4xxClientError()).as(answer.getBody()).isTrue();
+    }
+    assertThat(tasks.createTaskQuery().taskId(task).count()).as("nothing completed").isOne();
+    for (ResponseEntity<String> answer : List.of(nul, deep, gone, serialized, gadget)) {
       assertThat(answer.getBody()).doesNotContain("\tat ", "java.lang.", "org.camunda.bpm.engine.impl");
     }
   }

@@ -63,6 +63,16 @@ class ProductionProfileTest {
           URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + "/beslut.html")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(page.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(v -> assertThat(v).contains("max-age="));
+
+      HttpResponse<String> weak = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + "/engine-rest/user/create"))
+          .header("Content-Type", "application/json")
+          .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + STRONG).getBytes()))
+          .POST(HttpRequest.BodyPublishers.ofString("{\"profile\":{\"id\":\"svag\",\"firstName\":\"S\",\"lastName\":\"V\"},"
+              + "\"credentials\":{\"password\":\"abc\"}}")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(weak.statusCode()).as(weak.body()).isEqualTo(400);
+      assertThat(weak.body()).contains("Lösenordet uppfyller inte");
+      assertThat(engine.getIdentityService().createUserQuery().userId("svag").count()).isZero();
     }
   }
 

@@ -67,6 +67,7 @@ class SecurityTest {
             "applicationDeadline", LocalDate.now().plusWeeks(2).toString())), String.class);
     assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
     roundId = json.readTree(started.getBody()).get("id").asText();
+    scenario.runAsyncJobs();
   }
 
   @Test
