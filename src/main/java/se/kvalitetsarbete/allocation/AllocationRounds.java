@@ -1,5 +1,7 @@
 package se.kvalitetsarbete.allocation;
 
+import se.kvalitetsarbete.security.ModelGlue;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -19,6 +21,7 @@ import se.kvalitetsarbete.organisation.UnitRepository;
 /** Opening and closing a term's application round. */
 @Service
 @Transactional
+@ModelGlue
 public class AllocationRounds {
 
   private static final Logger LOG = LoggerFactory.getLogger(AllocationRounds.class);

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -29,7 +30,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Configuration
 @Profile("prod")
-public class ProductionSafety {
+public class ProductionSafety extends AbstractProcessEnginePlugin {
+  // A process engine plugin, so that the engine (which writes its tables at start) waits for these checks.
 
   static final int MIN_LENGTH = 12;
   private static final List<String> KNOWN_WEAK = List.of("demo", "admin", "password", "lösenord", "losenord", "camunda",

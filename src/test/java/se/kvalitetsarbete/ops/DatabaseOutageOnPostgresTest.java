@@ -39,8 +39,9 @@ class DatabaseOutageOnPostgresTest {
   @DynamicPropertySource
   static void databaseBehindAProxy(DynamicPropertyRegistry registry) throws SQLException, IOException {
     String url = FreshPostgres.create("kvalitetsarbete_outage");
-    line = new CuttableProxy("127.0.0.1", 5432);
-    registry.add("spring.datasource.url", () -> url.replace(":5432/", ":" + line.port() + "/"));
+    java.net.URI server = java.net.URI.create(url.substring("jdbc:".length()));
+    line = new CuttableProxy(server.getHost(), server.getPort());
+    registry.add("spring.datasource.url", () -> url.replace(":" + server.getPort() + "/", ":" + line.port() + "/"));
   }
 
   @AfterAll
