@@ -72,6 +72,9 @@ public class Failures {
       if (cause instanceof BadUserRequestException badRequest && !(cause instanceof NullValueException)) {
         return new Answer(400, "BadRequest", badRequest.getMessage());
       }
+      if (cause instanceof ProcessEngineException && String.valueOf(cause.getMessage()).contains("Java serialization format is prohibited")) {
+        return new Answer(400, "BadRequest", texts.get("error.javaSerialization"));
+      }
       if (cause instanceof ProcessEngineException && String.valueOf(cause.getMessage()).contains("Password does not match policy")) {
         return new Answer(400, "BadRequest", texts.get("error.passwordPolicy"));
       }

@@ -375,6 +375,7 @@ class TermAllocationProcessTest {
       java.time.LocalDate lastDay = nextLastSundayOf(month);
       ProcessInstance dstRound = runtime.startProcessInstanceByKey("TermAllocation", Variables.createVariables()
           .putValue("termSeason", "HT").putValue("termYear", scenario.freshYear()).putValue("applicationDeadline", lastDay.toString()));
+      scenario.runAsyncJobs();
       java.time.Instant end = lastDay.atTime(23, 59).atZone(SWEDEN).toInstant();
       assertThat(scenario.timer(dstRound, "Timer_ApplicationDeadline").getDuedate().toInstant()).as("the round closes").isEqualTo(end);
       ProcessInstance onTime = scenario.needsDescriptionOf(dstRound, units.get(0));

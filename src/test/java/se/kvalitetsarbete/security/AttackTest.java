@@ -113,6 +113,7 @@ class AttackTest {
             "applicationDeadline", LocalDate.now().plusWeeks(2).toString())), String.class);
     assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
     roundId = json.readTree(started.getBody()).get("id").asText();
+    scenario.runAsyncJobs();
     marker.calls.set(0);
     Files.createDirectories(PWNED.getParent());
     Files.deleteIfExists(PWNED);
@@ -287,10 +288,13 @@ class AttackTest {
     for (String route : List.of("submit-form", "complete", "resolve")) {
       Map<String, Object> form = new LinkedHashMap<>(Scenario.needsDescriptionOverRest());
       form.put("needsDescriptionId", otherId);
-      ResponseEntity<String> refused = rest.as(rektorA()).postForEntity("/engine-rest/task/" + task + ";x=1/" + route,
+      ResponseEntity<String> refused = rest.as(rektorA()).postForEntity("/engine-rest/task/" + task + "/" + route,
           RestSteps.variables(form), String.class);
       assertThat(refused.getStatusCode()).as(route + ": " + refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
       assertThat(refused.getBody()).contains("needsDescriptionId");
+      ResponseEntity<String> spelled = rest.as(rektorA()).postForEntity("/engine-rest/task/" + task + ";x=1/" + route,
+          RestSteps.variables(form), String.class);
+      assertThat(spelled.getStatusCode()).as(route + ";x=1: " + spelled.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     assertThat(runtime.getVariable(instance, "needsDescriptionId")).isEqualTo(ownId);
@@ -317,7 +321,7 @@ class AttackTest {
 
   @Test
   void aRefusedJobExecutionUsesUpNoRetries() throws Exception {
-    Job deadline = management.createJobQuery().processInstanceId(roundId).singleResult();
+    Job deadline = management.createJobQuery().processInstanceId(roundId).timers().list().get(0);
     int retries = deadline.getRetries();
     for (String user : List.of(rektorA(), "samordnare", rektorA(), rektorA())) {
       ResponseEntity<String> refused = rest.as(user).postForEntity("/engine-rest/job/" + deadline.getId() + "/execute", null, String.class);
@@ -408,7 +412,7 @@ class AttackTest {
     String variableId = runtime.createVariableInstanceQuery().processInstanceIdIn(instanceA).variableName("needsDescriptionId")
         .singleResult().getId();
     String jobId = management.createJobQuery().processInstanceId(instanceA).list().stream().findFirst()
-        .map(Job::getId).orElse(management.createJobQuery().processInstanceId(roundId).singleResult().getId());
+        .map(Job::getId).orElse(management.createJobQuery().processInstanceId(roundId).timers().list().get(0).getId());
     String attachment = tasks.createAttachment("text", taskA, null, "utkast", null, "http://127.0.0.1/utkast").getId();
     for (String path : List.of("/engine-rest/variable-instance/" + variableId, "/engine-rest/job/" + jobId,
         "/engine-rest/history/task?taskId=" + taskA, "/engine-rest/history/variable-instance/" + variableId,
