@@ -1,0 +1,38 @@
+package se.kvalitetsarbete.organisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/** Term rules that need no engine: which term a round allocates, the fairness window, the dates. */
+class TermRulesTest {
+
+  @Test
+  void aRoundBeforeJulyAllocatesTheAutumnAndFromJulyTheNextSpring() {
+    assertThat(Term.nextAfter(LocalDate.of(2027, 3, 1))).isEqualTo(new Term.Key(Season.HT, 2027));
+    assertThat(Term.nextAfter(LocalDate.of(2027, 6, 30))).isEqualTo(new Term.Key(Season.HT, 2027));
+    assertThat(Term.nextAfter(LocalDate.of(2027, 7, 1))).isEqualTo(new Term.Key(Season.VT, 2028));
+    assertThat(Term.nextAfter(LocalDate.of(2027, 12, 31))).isEqualTo(new Term.Key(Season.VT, 2028));
+  }
+
+  @Test
+  void theTwoTermsBeforeAreTheFairnessWindow() {
+    assertThat(new Term(Season.HT, 2027).previousTwo())
+        .containsExactly(new Term.Key(Season.VT, 2027), new Term.Key(Season.HT, 2026));
+    assertThat(new Term(Season.VT, 2028).previousTwo())
+        .containsExactly(new Term.Key(Season.HT, 2027), new Term.Key(Season.VT, 2027));
+  }
+
+  @Test
+  void anAutumnRunsFromAugustToDecemberAndASpringFromJanuaryToJune() {
+    Term autumn = new Term(Season.HT, 2027);
+    Term spring = new Term(Season.VT, 2028);
+    assertThat(autumn.getStartsOn().getMonthValue()).isEqualTo(8);
+    assertThat(autumn.getEndsOn().getMonthValue()).isEqualTo(12);
+    assertThat(spring.getStartsOn().getMonthValue()).isEqualTo(1);
+    assertThat(spring.getEndsOn().getMonthValue()).isEqualTo(6);
+    assertThat(autumn.getStartsOn()).isBefore(autumn.getEndsOn());
+    assertThat(autumn.label()).isEqualTo("HT 2027");
+  }
+}
