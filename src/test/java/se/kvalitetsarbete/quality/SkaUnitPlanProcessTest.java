@@ -89,6 +89,20 @@ class SkaUnitPlanProcessTest {
   }
 
   @Test
+  void aPlanTaskWhoseIdWasSwitchedToAnotherUnitsPlanStopsWithNothingWritten() throws Exception {
+    Unit other = scenario.municipalityWith(SchoolForm.GRUNDSKOLA_7_9).get(0);
+    ProcessInstance mine = cycle.startPlan(year, unit.getId());
+    ProcessInstance theirs = cycle.startPlan(year, other.getId());
+    Long theirPlanId = (Long) engine.getRuntimeService().getVariable(theirs.getId(), "qualityPlanId");
+    engine.getRuntimeService().setVariable(mine.getId(), "qualityPlanId", theirPlanId);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> cycle.writeResultsAndAnalysis(mine))
+        .hasMessageContaining("qualityPlanId");
+    assertThat(plans.findById(theirPlanId).orElseThrow().getFollowUpSummary()).as("the other unit's plan is untouched").isNull();
+    assertThat(mine).isWaitingAt("Task_FollowUpLastYear");
+  }
+
+  @Test
   void followUpDatesThatHaveAlreadyPassedAreNotScheduled() {
     SchoolYear past = cycle.preparedYear(2020);
     QualityPlan plan = qualityPlans.start(unit.getId(), past.getId(), null);
