@@ -9,7 +9,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +40,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.util.LinkedMultiValueMap;
 import se.kvalitetsarbete.RestSteps;
 import se.kvalitetsarbete.Scenario;
-import se.kvalitetsarbete.organisation.SchoolForm;
 import se.kvalitetsarbete.organisation.Unit;
 
 /**
@@ -101,19 +99,10 @@ class AttackTest {
   @BeforeEach
   void twoUnitsInAnOpenRound() throws Exception {
     rest = new RestSteps(http);
-    List<Unit> units = scenario.municipalityWith(SchoolForm.GRUNDSKOLA_F3, SchoolForm.GRUNDSKOLA_7_9);
-    unitA = units.get(0);
-    unitB = units.get(1);
-    scenario.staff(rektorA(), Roles.REKTORER);
-    scenario.staff(rektorB(), Roles.REKTORER);
-    scenario.staff("samordnare", Roles.COORDINATORS);
-    scenario.staff(RestSteps.ADMIN, Roles.ADMINISTRATORS);
-    ResponseEntity<String> started = rest.as("samordnare").postForEntity("/engine-rest/process-definition/key/TermAllocation/submit-form",
-        RestSteps.variables(Map.of("termSeason", "VT", "termYear", scenario.freshYear(),
-            "applicationDeadline", LocalDate.now().plusWeeks(2).toString())), String.class);
-    assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
-    roundId = json.readTree(started.getBody()).get("id").asText();
-    scenario.runAsyncJobs();
+    TwoUnitsInARound start = TwoUnitsInARound.open(scenario, http, RestSteps.ADMIN, Roles.ADMINISTRATORS);
+    unitA = start.unitA();
+    unitB = start.unitB();
+    roundId = start.roundId();
     marker.calls.set(0);
     Files.createDirectories(PWNED.getParent());
     Files.deleteIfExists(PWNED);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,6 @@ import se.kvalitetsarbete.RestSteps;
 import se.kvalitetsarbete.Scenario;
 import se.kvalitetsarbete.allocation.NeedsDescription;
 import se.kvalitetsarbete.allocation.NeedsDescriptionRepository;
-import se.kvalitetsarbete.organisation.SchoolForm;
 import se.kvalitetsarbete.organisation.Unit;
 
 /** Who may do what: each rule has a test that fails when the rule is broken. */
@@ -55,19 +53,10 @@ class SecurityTest {
 
   @BeforeEach
   void twoUnitsInAnOpenRound() throws Exception {
-    List<Unit> units = scenario.municipalityWith(SchoolForm.GRUNDSKOLA_F3, SchoolForm.GRUNDSKOLA_7_9);
-    unitA = units.get(0);
-    unitB = units.get(1);
-    scenario.staff(rektorA(), Roles.REKTORER);
-    scenario.staff(rektorB(), Roles.REKTORER);
-    scenario.staff("samordnare", Roles.COORDINATORS);
-    scenario.staff("team1", Roles.QUALITY_TEAM);
-    ResponseEntity<String> started = as("samordnare").postForEntity("/engine-rest/process-definition/key/TermAllocation/submit-form",
-        RestSteps.variables(Map.of("termSeason", "VT", "termYear", scenario.freshYear(),
-            "applicationDeadline", LocalDate.now().plusWeeks(2).toString())), String.class);
-    assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
-    roundId = json.readTree(started.getBody()).get("id").asText();
-    scenario.runAsyncJobs();
+    TwoUnitsInARound start = TwoUnitsInARound.open(scenario, http, "team1", Roles.QUALITY_TEAM);
+    unitA = start.unitA();
+    unitB = start.unitB();
+    roundId = start.roundId();
   }
 
   @Test
