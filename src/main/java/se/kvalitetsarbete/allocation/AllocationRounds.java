@@ -21,7 +21,6 @@ import se.kvalitetsarbete.organisation.UnitRepository;
 /** Opening and closing a term's application round. */
 @Service
 @Transactional
-@ModelGlue
 public class AllocationRounds {
 
   private static final Logger LOG = LoggerFactory.getLogger(AllocationRounds.class);
@@ -70,6 +69,7 @@ public class AllocationRounds {
    * started it by hand), so the scheduled start does nothing but say so in the log.
    */
   @Transactional(readOnly = true)
+  @ModelGlue
   public boolean nextTermHasRound() {
     Term.Key next = Term.nextAfter(today());
     boolean exists = terms.findBySeasonAndYear(next.season(), next.year()).flatMap(rounds::findByTerm).isPresent();
@@ -81,6 +81,7 @@ public class AllocationRounds {
 
   /** Task_InviteRektorer runs once for each of these units. */
   @Transactional(readOnly = true)
+  @ModelGlue
   public List<Long> activeUnitIds() {
     return units.findByActiveTrueOrderByName().stream().map(Unit::getId).toList();
   }

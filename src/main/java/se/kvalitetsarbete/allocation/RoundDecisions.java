@@ -8,7 +8,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** What the TermAllocation model asks of a round's decisions (multi-instance collections, assignees). */
 @Component
 @Transactional(readOnly = true)
-@ModelGlue
 public class RoundDecisions {
 
   private final AllocationDecisionRepository decisions;
@@ -17,10 +16,12 @@ public class RoundDecisions {
     this.decisions = decisions;
   }
 
+  @ModelGlue
   public List<Long> all(Long roundId) {
     return decisions.findByRound(roundId).stream().map(AllocationDecision::getId).toList();
   }
 
+  @ModelGlue
   public List<Long> granted(Long roundId) {
     return decisions.findByRound(roundId).stream()
         .filter(d -> d.getOutcome().grants())
@@ -28,6 +29,7 @@ public class RoundDecisions {
         .toList();
   }
 
+  @ModelGlue
   public String rektorOf(Long decisionId) {
     return decisions.findById(decisionId).orElseThrow().getNeedsDescription().getUnit().getRektorUserId();
   }

@@ -9,7 +9,6 @@ import se.kvalitetsarbete.common.Dates;
 
 /** What the Assignment model asks of the records (multi-instance collections, timer dates, gateways). */
 @Component
-@ModelGlue
 public class AssignmentRecords {
 
   /** Follow-up conversations fall due in the morning of their day. */
@@ -21,18 +20,22 @@ public class AssignmentRecords {
     this.assignments = assignments;
   }
 
+  @ModelGlue
   public List<String> participantsOf(Long assignmentId) {
     return assignments.participants(assignmentId);
   }
 
+  @ModelGlue
   public List<Long> followUpIds(Long assignmentId) {
     return assignments.followUpIds(assignmentId);
   }
 
+  @ModelGlue
   public Date followUpDue(Long followUpId) {
     return Dates.toDate(assignments.followUp(followUpId).getDueOn().atTime(FOLLOW_UP_TIME));
   }
 
+  @ModelGlue
   public boolean moreSupportNeeded(Long followUpId) {
     return assignments.followUp(followUpId).isMoreSupportNeeded();
   }

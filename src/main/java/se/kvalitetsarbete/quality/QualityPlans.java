@@ -27,7 +27,6 @@ import se.kvalitetsarbete.quality.SelfAssessment.Assessor;
 /** One unit's plan through the year: last year followed up, results, analysis, development, feedback. */
 @Service
 @Transactional
-@ModelGlue
 public class QualityPlans {
 
   /** An action as it is written in the development part. */
@@ -193,12 +192,14 @@ public class QualityPlans {
 
   /** The group whose head gives feedback on this plan: the heads of the unit's school form. */
   @Transactional(readOnly = true)
+  @ModelGlue
   public String feedbackGroup(Long planId) {
     return Roles.headsOf(SharedImprovementArea.FormGroup.of(get(planId).getUnit().getSchoolForm()).name());
   }
 
   /** Mid-year follow-up dates in the plan's school year, from months like "11, 2". */
   @Transactional(readOnly = true)
+  @ModelGlue
   public List<String> midYearDates(Long planId, String months) {
     int first = get(planId).getSchoolYear().firstYear();
     LocalDateTime now = LocalDateTime.now(clock);

@@ -21,7 +21,6 @@ import se.kvalitetsarbete.quality.SharedImprovementArea.FormGroup;
 /** The organiser's school year: opened, prepared, followed, summarised and reported to the board. */
 @Service
 @Transactional
-@ModelGlue
 public class SchoolYears {
 
   private static final Logger LOG = LoggerFactory.getLogger(SchoolYears.class);
@@ -71,6 +70,7 @@ public class SchoolYears {
    * hand, so the scheduled start does nothing but say so in the log.
    */
   @Transactional(readOnly = true)
+  @ModelGlue
   public boolean currentYearIsOpen() {
     String label = SchoolYear.label(SchoolYear.firstYearOf(LocalDate.now(clock)));
     boolean open = years.findByLabel(label).isPresent();
@@ -96,6 +96,7 @@ public class SchoolYears {
   }
 
   @Transactional(readOnly = true)
+  @ModelGlue
   public List<Long> activeUnitIds() {
     return units.findByActiveTrueOrderByName().stream().map(Unit::getId).toList();
   }

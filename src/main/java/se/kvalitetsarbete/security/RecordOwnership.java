@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -74,26 +77,53 @@ public class RecordOwnership extends AbstractBpmnParseListener implements TaskLi
     }
   }
 
+  /** Service and business rule tasks (the glue that writes records) check the records' own ids before they run. */
+  @Override
+  public void parseServiceTask(Element serviceTaskElement, ScopeImpl scope, ActivityImpl activity) {
+    activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, beforeGlue);
+  }
+
+  @Override
+  public void parseBusinessRuleTask(Element businessRuleTaskElement, ScopeImpl scope, ActivityImpl activity) {
+    activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, beforeGlue);
+  }
+
+  private final ExecutionListener beforeGlue = execution -> {
+    if (execution instanceof ExecutionEntity entity) {
+      check(execution, entity, false);
+    }
+  };
+
   @Override
   public void notify(DelegateTask task) {
-    if (!(task.getExecution() instanceof ExecutionEntity execution)) {
-      return;
+    if (task.getExecution() instanceof ExecutionEntity execution) {
+      check(task, execution, true);
     }
+  }
+
+  /**
+   * Every record id in scope must belong to this process or one that called it; with {@code linked},
+   * also the round, school year and unit, through a record this process owns (a service task that
+   * is about to create that record has none yet).
+   */
+  private void check(VariableScope scope, ExecutionEntity execution, boolean linked) {
     List<String> mine = processes(execution);
     List<String> wrong = new ArrayList<>();
     OWNER.forEach((variable, queries) -> {
-      Object id = task.getVariable(variable);
+      Object id = scope.getVariable(variable);
       if (id != null && queries.stream().flatMap(sql -> owners(sql, id).stream()).noneMatch(mine::contains)) {
         wrong.add(variable);
       }
     });
-    ALSO_THROUGH.forEach((variable, queries) -> {
-      Object id = task.getVariable(variable);
-      if (id != null && queries.stream().flatMap(sql -> owners(sql, id).stream()).noneMatch(mine::contains)
-          && hasAnchor(mine)) {
-        wrong.add(variable);
-      }
-    });
+    if (linked) {
+      ALSO_THROUGH.forEach((variable, queries) -> {
+        Object id = scope.getVariable(variable);
+        if (id != null && queries.stream().flatMap(sql -> owners(sql, id).stream()).noneMatch(mine::contains)
+            && hasAnchor(mine)) {
+          wrong.add(variable);
+        }
+      });
+    }
     if (!wrong.isEmpty()) {
       throw new NotOwned("Uppgiften hör inte till de uppgifter som " + String.join(", ", wrong)
           + " pekar på. Inget sparades.");

@@ -2,7 +2,10 @@ package se.kvalitetsarbete.security;
 
 import java.beans.FeatureDescriptor;
 import java.time.temporal.TemporalAccessor;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Date;
 import java.util.Iterator;
 import java.util.Map;
@@ -27,9 +30,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 
 /**
  * The engine's expressions (in models, timers, conditions, DMN and stored filters) see process
- * variables, the application's process glue ({@link ModelGlue}) by bean name, and plain values
- * (texts, numbers, dates, lists, maps); they may call methods only on the glue and on plain values,
- * and never reach {@code getClass} or any other class object. No other Spring bean, no engine
+ * variables, the application's process glue by bean name (delegates and listeners, and beans with
+ * methods marked {@link ModelGlue}), and plain values (texts, numbers, dates, lists, maps); they may
+ * call only the marked methods of the glue and the instance methods of plain values, never a static
+ * method, and never reach {@code getClass} or any other class object. No other Spring bean, no engine
  * service, no process-application resolver: so whoever deploys a model changes data, not code.
  */
 public class RestrictedExpressionManager extends JuelExpressionManager {
@@ -56,15 +60,27 @@ public class RestrictedExpressionManager extends JuelExpressionManager {
     return resolver;
   }
 
-  /** Whether an expression may read a property of, or call a method on, this object. */
-  static boolean mayUse(Object base) {
+  /** Plain values whose properties and (non-static) methods an expression may use. */
+  static boolean isPlainValue(Object base) {
     return base instanceof CharSequence || base instanceof Number || base instanceof Boolean || base instanceof Character
         || base instanceof Date || base instanceof TemporalAccessor || base instanceof Collection<?> || base instanceof Map<?, ?>
-        || base.getClass().getName().startsWith("org.joda.time.")
-        || isGlue(base.getClass());
+        || isJodaValue(base);
   }
 
-  /** Whether a model's expressions may use an object of this class as a bean: the application's own glue. */
+  /** Joda's dates and periods (what {@code dateTime()} gives); not its zones, chronologies or formatters. */
+  private static boolean isJodaValue(Object base) {
+    for (Class<?> type = base.getClass(); type != null; type = type.getSuperclass()) {
+      for (Class<?> contract : type.getInterfaces()) {
+        if (List.of("org.joda.time.ReadableInstant", "org.joda.time.ReadablePartial", "org.joda.time.ReadablePeriod")
+            .contains(contract.getName())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether a model may use a bean of this class by name: the application's delegates and listeners, and beans with {@link ModelGlue} methods. */
   static boolean isGlue(Class<?> type) {
     if (type == null) {
       return false;
@@ -73,10 +89,20 @@ public class RestrictedExpressionManager extends JuelExpressionManager {
     if (!own.getName().startsWith("se.kvalitetsarbete.")) {
       return false;
     }
-    return own.isAnnotationPresent(ModelGlue.class)
-        || JavaDelegate.class.isAssignableFrom(own)
-        || TaskListener.class.isAssignableFrom(own)
-        || ExecutionListener.class.isAssignableFrom(own);
+    return JavaDelegate.class.isAssignableFrom(own) || TaskListener.class.isAssignableFrom(own)
+        || ExecutionListener.class.isAssignableFrom(own)
+        || Arrays.stream(own.getMethods()).anyMatch(method -> method.isAnnotationPresent(ModelGlue.class));
+  }
+
+  /** Whether a model may call this method on this glue bean: only methods marked {@link ModelGlue}. */
+  static boolean isGlueMethod(Object bean, String name) {
+    return Arrays.stream(ClassUtils.getUserClass(bean.getClass()).getMethods())
+        .anyMatch(method -> method.getName().equals(name) && method.isAnnotationPresent(ModelGlue.class));
+  }
+
+  static boolean isStatic(Object base, String name) {
+    return Arrays.stream(base.getClass().getMethods())
+        .anyMatch(method -> method.getName().equals(name) && Modifier.isStatic(method.getModifiers()));
   }
 
   /** An expression reached for what models may not use; a client error (400), also through the engine's wrapping. */
@@ -152,8 +178,19 @@ public class RestrictedExpressionManager extends JuelExpressionManager {
       super(true);
     }
 
-    private static void check(Object base, Object member) {
-      if (NEVER.contains(String.valueOf(member)) || !mayUse(base)) {
+    /** Properties: of plain values only (a glue bean is asked through its marked methods). */
+    private static void checkProperty(Object base, Object member) {
+      if (NEVER.contains(String.valueOf(member)) || !isPlainValue(base)) {
+        throw refused(base, member);
+      }
+    }
+
+    /** Methods: the marked methods of glue beans, and instance methods of plain values. */
+    private static void checkMethod(Object base, Object member) {
+      String name = String.valueOf(member);
+      boolean allowed = !NEVER.contains(name) && !isStatic(base, name)
+          && (isPlainValue(base) || isGlue(base.getClass()) && isGlueMethod(base, name));
+      if (!allowed) {
         throw refused(base, member);
       }
     }
@@ -163,7 +200,7 @@ public class RestrictedExpressionManager extends JuelExpressionManager {
       if (base == null) {
         return null;
       }
-      check(base, property);
+      checkProperty(base, property);
       return super.getValue(context, base, property);
     }
 
@@ -172,7 +209,7 @@ public class RestrictedExpressionManager extends JuelExpressionManager {
       if (base == null) {
         return null;
       }
-      check(base, property);
+      checkProperty(base, property);
       return super.getType(context, base, property);
     }
 
@@ -188,7 +225,7 @@ public class RestrictedExpressionManager extends JuelExpressionManager {
       if (base == null) {
         return null;
       }
-      check(base, method);
+      checkMethod(base, method);
       return super.invoke(context, base, method, paramTypes, params);
     }
   }

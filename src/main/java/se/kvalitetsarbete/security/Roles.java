@@ -1,6 +1,7 @@
 package se.kvalitetsarbete.security;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.authorization.Groups;
 
@@ -20,6 +21,13 @@ public final class Roles {
   }
 
   public static final java.util.List<String> FORM_GROUPS = java.util.List.of("FORSKOLA", "GRUNDSKOLA", "FRITIDSHEM", "GYMNASIESKOLA");
+
+  /** The models of the term allocation, which coordinators keep and may deploy from Modeler. */
+  public static final List<String> ALLOCATION_MODELS = List.of("TermAllocation", "NeedsDescription", "Assignment", "RoundSchedule",
+      "Prioritisation");
+
+  /** Which processes and decisions each group may deploy (administrators: all). */
+  public static final Map<String, List<String>> MODELS_BY_GROUP = Map.of(COORDINATORS, ALLOCATION_MODELS);
 
   /** Group id → the name people read. */
   public static final Map<String, String> NAMES = new LinkedHashMap<>();

@@ -19,6 +19,21 @@ import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.QueryValidators.AdhocQueryValidator;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.batch.RestartProcessInstancesBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.CorrelateAllMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.CorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.EvaluateStartConditionCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleExternalTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
+import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
+import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationCmd;
+import org.camunda.bpm.engine.impl.cmd.RestartProcessInstancesCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
@@ -67,6 +82,18 @@ public class UserCommandCheck extends CommandInterceptor {
       "select", "taglist", "datetime");
 
   private final Map<String, Set<String>> formKeys = new ConcurrentHashMap<>();
+
+  /**
+   * Routes around the forms and the process's own order (start at a later step, move or restart an
+   * instance, end a task with an error, correlate messages, signals and conditions with variables):
+   * the application never needs them from a person, so only administrators may.
+   */
+  private static final List<Class<?>> ADMINISTRATORS_ONLY = List.of(StartProcessInstanceAtActivitiesCmd.class,
+      ModifyProcessInstanceCmd.class, ProcessInstanceModificationCmd.class, ModifyProcessInstanceAsyncCmd.class,
+      ProcessInstanceModificationBatchCmd.class, RestartProcessInstancesCmd.class, RestartProcessInstancesBatchCmd.class,
+      HandleTaskBpmnErrorCmd.class, HandleTaskEscalationCmd.class, HandleExternalTaskBpmnErrorCmd.class,
+      CorrelateMessageCmd.class, CorrelateAllMessageCmd.class, MessageEventReceivedCmd.class, SignalEventReceivedCmd.class,
+      EvaluateStartConditionCmd.class);
 
   /** Commands the engine runs inside a person's command (a delegate starting a process) are the application's, not the person's. */
   private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
@@ -142,6 +169,9 @@ public class UserCommandCheck extends CommandInterceptor {
       onlyFormFields(startFormKeys(context, definitionId(context, builder)), variableNames(builder.getVariables()));
     } else if (command instanceof ExecuteJobsCmd) {
       throw new ManualJobRefused();
+    } else if (ADMINISTRATORS_ONLY.stream().anyMatch(type -> type.isInstance(command))) {
+      throw new AuthorizationException("Bara administratörer kan starta en process mitt i, flytta, starta om eller avbryta "
+          + "processer med fel- eller eskaleringshändelser, och skicka meddelanden, signaler eller villkor till processer.");
     } else if (command instanceof AddCommentCmd || command instanceof CreateAttachmentCmd || command instanceof UpdateCommentCmd
         || command instanceof DeleteTaskCommentCmd || command instanceof DeleteAttachmentCmd) {
       mayWorkOn(context, command);
@@ -160,8 +190,9 @@ public class UserCommandCheck extends CommandInterceptor {
   private static void mayWorkOn(CommandContext context, Command<?> command) {
     Object taskId = field(command, "taskId");
     TaskEntity task = taskId == null ? null : task(context, (String) taskId);
-    if (task == null) {
-      throw new AuthorizationException("Kommentarer och bilagor skrivs på en uppgift som du arbetar med.");
+    Object instance = field(command, "processInstanceId");
+    if (task == null || instance != null && !instance.equals(task.getProcessInstanceId())) {
+      throw new AuthorizationException("Kommentarer och bilagor skrivs på en uppgift som du arbetar med, i dess egen process.");
     }
     for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
       checker.checkTaskWork(task);

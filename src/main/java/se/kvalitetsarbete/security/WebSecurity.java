@@ -124,7 +124,12 @@ public class WebSecurity {
   /** Writes that ride on the browser's session login need the token; programs that log in with Basic do not. */
   private static RequestMatcher sessionCookieWrites() {
     return request -> !List.of("GET", "HEAD", "OPTIONS", "TRACE").contains(request.getMethod())
-        && request.getHeader("Authorization") == null && TasklistSession.webappUser(request.getSession(false)) != null;
+        && !isBasicLogin(request) && TasklistSession.webappUser(request.getSession(false)) != null;
+  }
+
+  private static boolean isBasicLogin(HttpServletRequest request) {
+    String header = request.getHeader("Authorization");
+    return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
   }
 
   /** No WWW-Authenticate header: a browser would open its own login box instead of our page's message. */
@@ -149,7 +154,7 @@ public class WebSecurity {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
-      String user = webappUser(request.getSession(false));
+      String user = request.getHeader("Authorization") == null ? webappUser(request.getSession(false)) : null;
       if (user != null && SecurityContextHolder.getContext().getAuthentication() == null) {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, List.of()));
       }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.FilterService;
+import org.joda.time.DateTimeZone;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -87,6 +88,7 @@ class AttackTest {
   @Autowired RuntimeService runtime;
   @Autowired RepositoryService repository;
   @Autowired ManagementService management;
+  @Autowired se.kvalitetsarbete.allocation.AllocationRoundRepository rounds;
   @Autowired se.kvalitetsarbete.indicators.IndicatorValueRepository indicatorValues;
   @Autowired se.kvalitetsarbete.allocation.NeedsDescriptionRepository descriptions;
 
@@ -172,12 +174,12 @@ class AttackTest {
 
   @Test
   void aModelMayNotReachSpringBeansTheEngineOrClasses() throws Exception {
-    ResponseEntity<String> deployed = deploy("samordnare", Map.of("attack.bpmn", process("Attack_Beans",
+    ResponseEntity<String> deployed = deploy(RestSteps.ADMIN, Map.of("attack.bpmn", process("Attack_Beans",
         "<bpmn:serviceTask id=\"Task_Evil\" camunda:expression=\"${marker.hit()}\"/>")));
     assertThat(deployed.getStatusCode()).as(deployed.getBody()).isEqualTo(HttpStatus.OK);
     assertThatThrownBy(() -> runtime.startProcessInstanceByKey("Attack_Beans")).hasStackTraceContaining("marker");
 
-    deploy("samordnare", Map.of("attack2.bpmn", process("Attack_Engine", "<bpmn:serviceTask id=\"Task_Evil\" camunda:expression="
+    deploy(RestSteps.ADMIN, Map.of("attack2.bpmn", process("Attack_Engine", "<bpmn:serviceTask id=\"Task_Evil\" camunda:expression="
         + "\"${execution.processEngineServices.identityService.createMembership('samordnare', 'camunda-admin')}\"/>")));
     assertThatThrownBy(() -> runtime.startProcessInstanceByKey("Attack_Engine")).hasStackTraceContaining("Uttrycket får inte");
 
@@ -188,7 +190,7 @@ class AttackTest {
   @Test
   void aTimerThatWouldRunCodeAtDeploymentIsRefusedWithNothingDeployed() {
     long before = repository.createDeploymentQuery().count();
-    ResponseEntity<String> refused = deploy("samordnare", Map.of("timer.bpmn", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    ResponseEntity<String> refused = deploy(RestSteps.ADMIN, Map.of("timer.bpmn", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
         + "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\""
         + " id=\"d\" targetNamespace=\"t\"><bpmn:process id=\"Attack_Timer\" isExecutable=\"true\" camunda:historyTimeToLive=\"P1D\">"
         + "<bpmn:startEvent id=\"Start\"><bpmn:timerEventDefinition><bpmn:timeDate>${marker.hit()}</bpmn:timeDate>"
@@ -255,6 +257,38 @@ class AttackTest {
     }
   }
 
+  @Test
+  void aModelMayCallOnlyTheGluesMarkedQuestionsNeverItsWritesNorStaticMethods() {
+    Long roundId = (Long) runtime.getVariable(roundId(), "roundId");
+    DateTimeZone zone = DateTimeZone.getDefault();
+    try {
+      for (String expression : List.of("${allocationRounds.close(" + roundId + ") ? '2099-01-01T00:00:00' : '2099-01-01T00:00:00'}",
+          "${dateTime().getZone().setDefault(dateTime().getZone().forID('Pacific/Kiritimati')) == null ? '2099-01-01T00:00:00' : 'x'}",
+          "${registerAssignment.execute(null)}")) {
+        ResponseEntity<String> refused = deploy(RestSteps.ADMIN, Map.of("glue.bpmn", timerModel("Attack_Glue", expression)));
+        assertThat(refused.getStatusCode()).as(expression + ": " + refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("Uttrycket får inte");
+      }
+      assertThat(rounds.findById(roundId).orElseThrow().getStatus()).isNotEqualTo(se.kvalitetsarbete.allocation.AllocationRound.Status.CLOSED);
+      assertThat(DateTimeZone.getDefault()).isEqualTo(zone);
+    } finally {
+      DateTimeZone.setDefault(zone);
+    }
+  }
+
+  @Test
+  void aCoordinatorMayDeployTheAllocationsModelsOnlyNotTheSchoolYearsNorCallIt() {
+    long before = repository.createDeploymentQuery().count();
+    ResponseEntity<String> own = deploy("samordnare", Map.of("ska.bpmn", process("SkaUnitPlan", "<bpmn:task id=\"Task_X\"/>")));
+    assertThat(own.getStatusCode()).as(own.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(own.getBody()).contains("SkaUnitPlan");
+    ResponseEntity<String> calls = deploy("samordnare", Map.of("call.bpmn", process("RoundSchedule",
+        "<bpmn:callActivity id=\"CallActivity_X\" calledElement=\"SkaYearlyCycle\"/>")));
+    assertThat(calls.getStatusCode()).as(calls.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(calls.getBody()).contains("SkaYearlyCycle");
+    assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
+  }
+
   // --- A rektor writing into another unit's records ---------------------------------------
 
   @Test
@@ -304,6 +338,55 @@ class AttackTest {
     assertThat(refused.getBody()).contains("needsDescriptionId");
     assertThat(descriptions.findById(otherId).orElseThrow().getNeeds()).as("unit B's description is untouched").isNull();
     assertThat(tasks.createTaskQuery().taskId(task).count()).isOne();
+  }
+
+  @Test
+  void aRektorCannotStartAtALaterStepNorEndATaskWithAnErrorToGoAroundTheForms() throws Exception {
+    Long otherId = (Long) runtime.getVariable(tasks.createTaskQuery().taskId(writeTask(rektorB())).singleResult().getProcessInstanceId(),
+        "needsDescriptionId");
+    Map<String, Object> variables = Map.of("needsDescriptionId", Map.of("value", otherId, "type", "Long"),
+        "roundId", Map.of("value", runtime.getVariable(roundId(), "roundId"), "type", "Long"));
+    ResponseEntity<String> later = rest.as(rektorA()).postForEntity("/engine-rest/process-definition/key/NeedsDescription/start",
+        Map.of("startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_PrioritiseNeedsDescription",
+            "variables", variables))), String.class);
+    assertThat(later.getStatusCode().is4xxClientError()).as(later.getBody()).isTrue();
+    assertThat(descriptions.findById(otherId).orElseThrow().getPriorityPoints()).as("unit B's priority is untouched").isNull();
+
+    String task = writeTask(rektorA());
+    ResponseEntity<String> error = rest.as(rektorA()).postForEntity("/engine-rest/task/" + task + "/bpmnError",
+        Map.of("errorCode", "any", "variables", Map.of("needsDescriptionId", Map.of("value", otherId, "type", "Long"))), String.class);
+    assertThat(error.getStatusCode().is4xxClientError()).as(error.getBody()).isTrue();
+    assertThat(tasks.createTaskQuery().taskId(task).count()).as("the task is still open").isOne();
+
+    for (String[] call : List.of(new String[] {"/engine-rest/condition", "{\"variables\":{\"x\":{\"value\":1}}}"},
+        new String[] {"/engine-rest/message", "{\"messageName\":\"x\",\"processVariables\":{\"x\":{\"value\":1}}}"},
+        new String[] {"/engine-rest/process-definition/key/TermAllocation/start",
+            "{\"startInstructions\":[{\"type\":\"startAfterActivity\",\"activityId\":\"StartEvent_RoundStarted\"}]}"})) {
+      ResponseEntity<String> answer = postJson("samordnare", call[0], call[1]);
+      assertThat(answer.getStatusCode().is4xxClientError()).as(call[0] + ": " + answer.getBody()).isTrue();
+    }
+  }
+
+  @Test
+  void aCommentCannotBePlantedInAnotherProcessThroughOnesOwnTask() throws Exception {
+    String task = writeTask(rektorB());
+    ResponseEntity<String> planted = rest.as(rektorB()).postForEntity("/engine-rest/task/" + task + "/comment/create",
+        Map.of("message", "planterad", "processInstanceId", roundId()), String.class);
+    assertThat(planted.getStatusCode().is4xxClientError()).as(planted.getBody()).isTrue();
+    assertThat(tasks.getProcessInstanceComments(roundId())).isEmpty();
+  }
+
+  @Test
+  void aSessionWriteWithABogusAuthorizationHeaderStillNeedsTheCsrfToken() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.add(HttpHeaders.COOKIE, tasklistSession("samordnare"));
+    headers.add(HttpHeaders.AUTHORIZATION, "Bearer x");
+    headers.setContentType(MediaType.TEXT_PLAIN);
+    long before = indicatorValues.count();
+    ResponseEntity<String> forged = http.exchange("/api/indicators/import", HttpMethod.POST,
+        new HttpEntity<>("indikator;omrade;ar;kon;varde;not\nI07;99999999;2024;T;87,5;\n", headers), String.class);
+    assertThat(forged.getStatusCode().is4xxClientError()).as(forged.getBody()).isTrue();
+    assertThat(indicatorValues.count()).isEqualTo(before);
   }
 
   // --- Calls that are refused change nothing -----------------------------------------------
@@ -462,6 +545,17 @@ class AttackTest {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
     return rest.as(user).postForEntity("/engine-rest/deployment/create", new HttpEntity<>(parts, headers), String.class);
+  }
+
+  private String roundId() {
+    return roundId;
+  }
+
+  private static String timerModel(String id, String timeDate) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
+        + " xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" id=\"d\" targetNamespace=\"t\"><bpmn:process id=\"" + id
+        + "\" isExecutable=\"true\" camunda:historyTimeToLive=\"P1D\"><bpmn:startEvent id=\"Start\"><bpmn:timerEventDefinition>"
+        + "<bpmn:timeDate>" + timeDate + "</bpmn:timeDate></bpmn:timerEventDefinition></bpmn:startEvent></bpmn:process></bpmn:definitions>";
   }
 
   private static String process(String id, String element) {
