@@ -43,7 +43,7 @@ import se.kvalitetsarbete.organisation.UnitRepository;
 @Component
 public class Scenario {
 
-  private static final AtomicInteger NEXT_YEAR = new AtomicInteger(2040);
+  private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
   private static final AtomicInteger NEXT_CODE = new AtomicInteger(10_000_000);
 
   public static final List<String> TEAM = List.of("team1", "team2", "team3", "team4", "team5", "team6", "team7");
@@ -108,8 +108,23 @@ public class Scenario {
     }
   }
 
+  /**
+   * A year no round of this database has used (the form takes 2020–2100): first one this JVM has not
+   * handed out yet, then any whose terms this database does not have.
+   */
   public int freshYear() {
-    return NEXT_YEAR.incrementAndGet();
+    synchronized (HANDED_OUT) {
+      for (boolean anyInJvm : new boolean[] {false, true}) {
+        for (int year = 2021; year <= 2100; year++) {
+          boolean unused = terms.findBySeasonAndYear(Season.HT, year).isEmpty() && terms.findBySeasonAndYear(Season.VT, year).isEmpty();
+          if (unused && (anyInJvm || !HANDED_OUT.contains(year))) {
+            HANDED_OUT.add(year);
+            return year;
+          }
+        }
+      }
+    }
+    throw new IllegalStateException("No year 2021–2100 is free for a new round in this test database");
   }
 
   public ProcessInstance startRound(int year) {

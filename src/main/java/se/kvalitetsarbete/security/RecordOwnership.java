@@ -77,7 +77,10 @@ public class RecordOwnership extends AbstractBpmnParseListener implements TaskLi
     }
   }
 
-  /** Service and business rule tasks (the glue that writes records) check the records' own ids before they run. */
+  /**
+   * Service and business rule tasks (the glue that writes records) check the records' own ids before
+   * they run, once their process owns a record (the glue that creates the first one has none to judge by).
+   */
   @Override
   public void parseServiceTask(Element serviceTaskElement, ScopeImpl scope, ActivityImpl activity) {
     activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, beforeGlue);
@@ -89,7 +92,7 @@ public class RecordOwnership extends AbstractBpmnParseListener implements TaskLi
   }
 
   private final ExecutionListener beforeGlue = execution -> {
-    if (execution instanceof ExecutionEntity entity) {
+    if (execution instanceof ExecutionEntity entity && hasAnchor(processes(entity))) {
       check(execution, entity, false);
     }
   };
