@@ -72,7 +72,7 @@ async function header(page, mayCreateTasks) {
   check((await decisions.textContent()).trim() === 'Beslut', 'the header links to the decisions ("Beslut")');
   check(new URL(await decisions.evaluate((a) => a.href)).pathname === '/beslut.html', 'the link opens /beslut.html');
   // the authorization check decides after the header is drawn
-  await page.waitForTimeout(500);
+  await page.locator('body[data-kv-create-task-checked]').waitFor({ state: 'attached' });
   const createTask = page.locator('[cam-widget-header] .create-task-action');
   check(await createTask.isVisible() === mayCreateTasks,
     `"Skapa uppgift" is ${mayCreateTasks ? '' : 'not '}offered`);

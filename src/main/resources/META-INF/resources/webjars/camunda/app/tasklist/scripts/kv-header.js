@@ -40,6 +40,7 @@ async function showCreateTaskIfAllowed() {
     // not allowed, as far as we know
   }
   document.body.classList.toggle('kv-may-create-task', allowed);
+  document.body.dataset.kvCreateTaskChecked = 'true'; // for the browser test: the answer is in
 }
 
 // ---- the number of tasks in every filter ----
