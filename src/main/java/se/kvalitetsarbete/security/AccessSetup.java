@@ -80,8 +80,14 @@ public class AccessSetup {
       grant(Roles.ADMINISTRATORS, resource, Authorization.ANY, ALL);
     }
     List<String> filterIds = List.of(
-        ensureFilter(MY_TASKS, -10, "Uppgifter som är tilldelade mig",
-            tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")),
+        // The first filter is the one Tasklist opens: everything the person may do, whether it is
+        // assigned to them or waits for them or one of their groups to take it.
+        ensureFilter(MY_TASKS, -10, "Uppgifter som är tilldelade mig och uppgifter som jag eller min grupp kan ta",
+            tasks.createTaskQuery().or()
+                .taskAssigneeExpression("${currentUser()}")
+                .taskCandidateUserExpression("${currentUser()}")
+                .taskCandidateGroupInExpression("${currentUserGroups()}")
+                .endOr()),
         ensureFilter(GROUP_TASKS, 0, "Otilldelade uppgifter för mina grupper",
             tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned()),
         ensureFilter(CANDIDATE_TASKS, 10, "Otilldelade uppgifter som jag kan ta",
@@ -161,10 +167,11 @@ public class AccessSetup {
     }
   }
 
+  /** Creates the filter, or brings an existing one (from an earlier version) back to this query and these properties. */
   private String ensureFilter(String name, int priority, String description, Query<?, ?> query) {
-    Filter existing = filters.createFilterQuery().filterName(name).singleResult();
-    if (existing != null) {
-      return existing.getId();
+    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filters.newTaskFilter().setName(name);
     }
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("priority", priority);
@@ -173,7 +180,7 @@ public class AccessSetup {
     properties.put("variables", List.of(
         Map.of("name", "unitName", "label", "Enhet"),
         Map.of("name", "termLabel", "label", "Termin")));
-    return filters.saveFilter(filters.newTaskFilter().setName(name).setProperties(properties).setQuery(query)).getId();
+    return filters.saveFilter(filter.setProperties(properties).setQuery(query)).getId();
   }
 
   /**

@@ -17,7 +17,7 @@
 
 // Kvalitetsarbete: Admin in Swedish. A copy of the config.js of the
 // camunda-webapp-webjar 7.24.0, served instead of the webjar's own;
-// only the locales are changed.
+// only the locales and the first-login message are changed.
 
 export default {
   // // change the app name and vendor
@@ -58,6 +58,7 @@ export default {
     fallbackLocale: 'sv'
   },
   // csrfCookieName: 'XSRF-TOKEN',
-  // disableWelcomeMessage: false,
+  // The first-login message links to Camunda's English welcome page.
+  disableWelcomeMessage: true,
   // userOperationLogAnnotationLength: 4000
 };

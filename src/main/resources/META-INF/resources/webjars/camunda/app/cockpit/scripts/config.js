@@ -17,7 +17,7 @@
 
 // Kvalitetsarbete: Cockpit in Swedish. A copy of the config.js of the
 // camunda-webapp-webjar 7.24.0, served instead of the webjar's own;
-// only the locales are changed.
+// only the locales and the first-login message are changed.
 
 export default {
   // // change the app name and vendor
@@ -94,7 +94,8 @@ export default {
   //   }
   // },
   // csrfCookieName: 'XSRF-TOKEN',
-  // disableWelcomeMessage: false,
+  // The first-login message links to Camunda's English welcome page.
+  disableWelcomeMessage: true,
   // userOperationLogAnnotationLength: 5000,
   // previewHtml: true
 };

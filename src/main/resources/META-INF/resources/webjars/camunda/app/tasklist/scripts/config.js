@@ -36,10 +36,13 @@ export default {
   // It translates the English texts of Camunda Forms (form-js) into Swedish.
   // Keep the file and this entry together: if the import fails (file missing,
   // syntax error), Tasklist does not start at all.
-  customScripts: ['scripts/sv-forms'],
+  // kv-header adds the link to the decisions page, offers "Skapa uppgift"
+  // only to those who may create tasks, and counts the tasks of every filter.
+  customScripts: ['scripts/sv-forms', 'scripts/kv-header'],
 
   // csrfCookieName: 'XSRF-TOKEN',
-  // disableWelcomeMessage: false,
+  // The first-login message links to Camunda's English welcome page.
+  disableWelcomeMessage: true,
   // assignProcessInstanceIdToTaskComment: true,
 
   shortcuts: {

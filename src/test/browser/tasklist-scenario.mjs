@@ -1,0 +1,197 @@
+// A rektor and a coordinator in Tasklist, in Debian's Chromium (headless, through playwright-core;
+// never a downloaded browser). Run by TasklistBrowserTest against the application started with demo
+// data:  node src/test/browser/tasklist-scenario.mjs <base URL> <screenshot folder>
+// Exits non-zero, with the failed step, when something a user needs does not hold.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const [base, shots = 'target/browser'] = process.argv.slice(2);
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const TIMEOUT = 20000;
+mkdirSync(shots, { recursive: true });
+
+let step = 'start';
+let current = null; // the page in use, for a screenshot when a step fails
+const check = (condition, what) => {
+  if (!condition) {
+    throw new Error(`${step}: ${what}`);
+  }
+};
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run'],
+});
+
+async function session(user) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'sv-SE' });
+  context.setDefaultTimeout(TIMEOUT);
+  const page = await context.newPage();
+  current = page;
+  page.on('pageerror', (e) => console.log(`[${user}] script error in the page: ${e.message}`));
+  step = `${user}: the root address`;
+  await page.goto(`${base}/`);
+  check(/\/camunda\/app\/tasklist\//.test(page.url()), `the root address opens Tasklist (was ${page.url()})`);
+  const name = page.locator('input[ng-model=username]');
+  await name.waitFor();
+  check(await name.getAttribute('placeholder') === 'Användarnamn', 'Tasklist\'s login is Swedish');
+  step = `${user}: logs in`;
+  await name.fill(user);
+  await page.fill('input[ng-model=password]', 'demo');
+  await page.click('button[type=submit]');
+  await page.locator('.task-filter').first().waitFor();
+  return { context, page };
+}
+
+async function screenshot(page, file) {
+  await page.screenshot({ path: join(shots, file) });
+}
+
+/** The default (first, opened) filter, its name and the tasks it lists; every filter shows a count. */
+async function defaultFilter(page, wantedTask) {
+  const first = page.locator('.task-filter').first();
+  check(await first.evaluate((e) => e.classList.contains('active')), 'the first filter is the open one');
+  // a task may arrive after a moment (an asynchronous step of the process): look again
+  const task = page.locator('[cam-tasks] .task h4, .tasks-list .task h4').filter({ hasText: wantedTask });
+  for (let i = 0; i < 10 && await task.count() === 0; i++) {
+    await page.waitForTimeout(1500);
+    await page.reload();
+    await page.locator('.task-filter').first().waitFor();
+  }
+  check(await task.count() > 0, `the default filter lists "${wantedTask}"`);
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('.task-filter'))
+    .every((f) => /\d/.test(f.querySelector('.counter:not(.ng-hide), .kv-count')?.textContent || '')));
+  return (await first.locator('h4.name a').evaluate((a) => a.childNodes[0].textContent)).trim();
+}
+
+async function header(page, mayCreateTasks) {
+  const decisions = page.locator('[cam-widget-header] a.kv-decisions-link');
+  await decisions.waitFor();
+  check((await decisions.textContent()).trim() === 'Beslut', 'the header links to the decisions ("Beslut")');
+  check(new URL(await decisions.evaluate((a) => a.href)).pathname === '/beslut.html', 'the link opens /beslut.html');
+  // the authorization check decides after the header is drawn
+  await page.locator('body[data-kv-create-task-checked]').waitFor({ state: 'attached' });
+  const createTask = page.locator('[cam-widget-header] .create-task-action');
+  check(await createTask.isVisible() === mayCreateTasks,
+    `"Skapa uppgift" is ${mayCreateTasks ? '' : 'not '}offered`);
+  check(!await page.locator('.ce-eol-banner').isVisible(), 'no migration banner');
+}
+
+async function openTask(page, name) {
+  await page.locator('.tasks-list .task h4, [cam-tasks] .task h4').filter({ hasText: name }).first().click();
+  await page.locator('.fjs-container').waitFor();
+}
+
+function completeButton(page) {
+  return page.getByRole('button', { name: 'Slutför' });
+}
+
+const overlaps = (a, b) => a && b && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+try {
+  // ---- the rektor writes the needs description ----
+  const rektor = await session('rektor1');
+  let page = rektor.page;
+  step = 'rektor1: the default filter';
+  const filterName = await defaultFilter(page, 'Skriv behovsbeskrivning');
+  check(filterName === 'Mina uppgifter', `the default filter is "Mina uppgifter" (was "${filterName}")`);
+  await header(page, false);
+  await screenshot(page, '01-rektor-tasklist.png');
+
+  step = 'rektor1: an incomplete needs description is refused';
+  await openTask(page, 'Skriv behovsbeskrivning');
+  await page.getByLabel('Vi söker stöd från kvalitetsteamet').check();
+  await page.getByLabel('Utvecklingsbehov').fill('Språkutvecklande arbetssätt i alla barngrupper.');
+  await completeButton(page).click();
+  const refusal = page.locator('.page-notifications .alert-danger');
+  const fieldError = page.locator('.fjs-form-field-error').first();
+  await refusal.or(fieldError).first().waitFor();
+  const button = await completeButton(page).boundingBox();
+  check(button && await completeButton(page).isVisible(), '"Slutför" is still there');
+  if (await refusal.count()) {
+    check(!overlaps(await refusal.boundingBox(), button), 'the message does not cover "Slutför"');
+    check(!overlaps(await refusal.boundingBox(), await page.getByRole('button', { name: 'Spara' }).boundingBox()),
+      'the message does not cover "Spara"');
+    check(!/Cannot submit/.test(await refusal.textContent()), 'the message has no technical prefix');
+    console.log(`refused by the server: ${(await refusal.textContent()).replace(/\s+/g, ' ').trim().slice(0, 160)}`);
+  } else {
+    console.log('refused by the form itself (required fields marked in the form)');
+  }
+  await screenshot(page, '02-rektor-refused.png');
+  await page.locator('.page-notifications .alert-danger button.close:visible').first().click().catch(() => {});
+
+  step = 'rektor1: fills in and submits the needs description';
+  await page.getByLabel('Vad vilar behovet på?').fill('Analysen av barnens språkutveckling under året.');
+  await page.getByLabel('Målgrupp').fill('Alla barngrupper');
+  await page.locator('.fjs-form-field').filter({ has: page.locator('label', { hasText: 'Årskurser' }) })
+    .locator('.fjs-select-display, .fjs-input-group').first().click();
+  await page.locator('.fjs-dropdownlist-item').filter({ hasText: 'Förskola' }).first().click();
+  await page.getByLabel('Samtalspartner').check();
+  await page.getByLabel('Önskat antal teammedlemmar').fill('2');
+  await page.getByLabel('Dagar per vecka per teammedlem').fill('3');
+  await screenshot(page, '03-rektor-form.png');
+  await completeButton(page).click();
+  await page.locator('.fjs-container').waitFor({ state: 'detached' });
+  check(await page.locator('.page-notifications .alert-danger').count() === 0, 'no error after submitting');
+  await screenshot(page, '04-rektor-submitted.png');
+
+  step = 'rektor1: the decisions page from the header';
+  await page.locator('[cam-widget-header] a.kv-decisions-link').click();
+  await page.waitForURL(/\/beslut\.html$/, { waitUntil: 'commit' });
+  await page.locator('#status:not(:has-text("Hämtar"))').or(page.locator('#decisions:visible')).first().waitFor();
+  check(!/logga in/i.test(await page.locator('#status').textContent()), 'the decisions page knows the Tasklist login');
+  await rektor.context.close();
+
+  // ---- the coordinator reviews it ----
+  const coordinator = await session('samordnare1');
+  page = coordinator.page;
+  step = 'samordnare1: the review is in the default filter';
+  await defaultFilter(page, 'Granska behovsbeskrivning');
+  await header(page, false);
+  await openTask(page, 'Granska behovsbeskrivning');
+  const claim = page.getByRole('button', { name: 'Ta uppgiften' }).or(page.locator('button:has-text("Ta uppgiften")')).first();
+  if (await claim.isVisible()) {
+    await claim.click();
+    await claim.waitFor({ state: 'hidden' });
+  }
+  step = 'samordnare1: approves the needs description';
+  const shown = await page.locator('.fjs-container').evaluate((form) => form.textContent
+    + Array.from(form.querySelectorAll('input, textarea')).map((field) => field.value).join(' '));
+  check(shown.includes('Språkutvecklande arbetssätt'), 'the review shows the rektor\'s text');
+  await page.getByLabel('Godkänn för rektorsmötet').check();
+  await screenshot(page, '05-coordinator-review.png');
+  await completeButton(page).click();
+  await page.locator('.fjs-container').waitFor({ state: 'detached' });
+  check(await page.locator('.page-notifications .alert-danger').count() === 0, 'no error after approving');
+  await screenshot(page, '06-coordinator-done.png');
+
+  step = 'samordnare1: the welcome page is Swedish';
+  await page.goto(`${base}/camunda/app/welcome/default/`);
+  await page.locator('.welcome-page').waitFor();
+  const welcome = await page.locator('.welcome-page').textContent();
+  check(welcome.includes('Program') && !welcome.includes('Applications'), 'the applications are listed in Swedish');
+  check(await page.locator('.custom-links a').filter({ hasText: 'Beslut om kvalitetsteamet' }).count() === 1,
+    'the welcome page links to the decisions');
+  check(!await page.locator('.ce-eol-banner').isVisible(), 'no migration banner on the welcome page');
+  await screenshot(page, '07-welcome.png');
+  await coordinator.context.close();
+
+  // ---- an administrator may create a task ----
+  const admin = await session('demo');
+  step = 'demo: the administrator is offered "Skapa uppgift"';
+  await header(admin.page, true);
+  await admin.context.close();
+  console.log(`browser scenario passed; screenshots in ${shots}`);
+} catch (e) {
+  await current?.screenshot({ path: join(shots, 'failed.png') }).catch(() => {});
+  const notice = await current?.locator('.page-notifications').textContent().catch(() => '');
+  if (notice?.trim()) {
+    console.error(`message on the page: ${notice.replace(/\s+/g, ' ').trim()}`);
+  }
+  console.error(`FAILED at ${e.message.startsWith(step) ? '' : `${step}: `}${e.message}`);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
