@@ -43,7 +43,12 @@ import se.kvalitetsarbete.organisation.UnitRepository;
 @Component
 public class Scenario {
 
-  private static final AtomicInteger NEXT_YEAR = new AtomicInteger(2040);
+  /**
+   * Terms after the schedule's next term (at most next year) and up to the last year a round
+   * accepts (2100): one per test in the whole run, since several test classes share a database.
+   */
+  private static final AtomicInteger NEXT_YEAR = new AtomicInteger(java.time.Year.now().getValue() + 1);
+  private static final int LAST_YEAR = 2100;
   private static final AtomicInteger NEXT_CODE = new AtomicInteger(10_000_000);
 
   public static final List<String> TEAM = List.of("team1", "team2", "team3", "team4", "team5", "team6", "team7");
@@ -109,7 +114,11 @@ public class Scenario {
   }
 
   public int freshYear() {
-    return NEXT_YEAR.incrementAndGet();
+    int year = NEXT_YEAR.incrementAndGet();
+    if (year > LAST_YEAR) {
+      throw new IllegalStateException("The tests have used every term up to " + LAST_YEAR + "; give a test class a database of its own");
+    }
+    return year;
   }
 
   public ProcessInstance startRound(int year) {
