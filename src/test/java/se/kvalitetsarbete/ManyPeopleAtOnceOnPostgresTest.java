@@ -137,7 +137,7 @@ class ManyPeopleAtOnceOnPostgresTest {
     String meeting = rest.single(rest.get("samordnare1", "/task?processInstanceId=" + roundId + "&taskDefinitionKey=Task_DecideAllocation")).get("id").asText();
     JsonNode value = rest.get("samordnare1", "/task/" + meeting + "/form-variables?deserializeValues=false").get("decisions").get("value");
     ArrayNode rows = (ArrayNode) (value.isTextual() ? json.readTree(value.asText()) : value);
-    rows.forEach(row -> ((ObjectNode) row).put("outcome", "NOT_GRANTED").putNull("daysPerWeek").set("members", json.createArrayNode()));
+    rows.forEach(row -> ((ObjectNode) row).put("outcome", "NOT_GRANTED").put("motivation", "Teamet arbetar inte i skolorna denna termin.").putNull("daysPerWeek").set("members", json.createArrayNode()));
     rest.post("samordnare1", "/task/" + meeting + "/submit-form", RestSteps.variables(Map.of("decisions", RestSteps.json(rows.toString()))), HttpStatus.NO_CONTENT);
     awaitTasks("Task_AcknowledgeDecision", REKTORER);
 

@@ -44,6 +44,9 @@ import se.kvalitetsarbete.organisation.UnitRepository;
 public class Scenario {
 
   private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
+  /** After the schedule's next term (at most next year), so a test never takes the term the schedule opens. */
+  private static final int FIRST_YEAR = java.time.Year.now().getValue() + 2;
+  private static final int LAST_YEAR = 2100;
   private static final AtomicInteger NEXT_CODE = new AtomicInteger(10_000_000);
 
   public static final List<String> TEAM = List.of("team1", "team2", "team3", "team4", "team5", "team6", "team7");
@@ -109,13 +112,13 @@ public class Scenario {
   }
 
   /**
-   * A year no round of this database has used (the form takes 2020–2100): first one this JVM has not
+   * A year no round of this database has used (the form takes up to 2100): first one this JVM has not
    * handed out yet, then any whose terms this database does not have.
    */
   public int freshYear() {
     synchronized (HANDED_OUT) {
       for (boolean anyInJvm : new boolean[] {false, true}) {
-        for (int year = 2021; year <= 2100; year++) {
+        for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
           boolean unused = terms.findBySeasonAndYear(Season.HT, year).isEmpty() && terms.findBySeasonAndYear(Season.VT, year).isEmpty();
           if (unused && (anyInJvm || !HANDED_OUT.contains(year))) {
             HANDED_OUT.add(year);
@@ -124,7 +127,7 @@ public class Scenario {
         }
       }
     }
-    throw new IllegalStateException("No year 2021–2100 is free for a new round in this test database");
+    throw new IllegalStateException("No year up to " + LAST_YEAR + " is free for a new round in this test database");
   }
 
   public ProcessInstance startRound(int year) {

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import se.kvalitetsarbete.allocation.AllocationDecision.Outcome;
 import se.kvalitetsarbete.allocation.NeedsDescription.Status;
 import se.kvalitetsarbete.common.InvalidInputException;
 import se.kvalitetsarbete.common.Texts;
@@ -79,8 +80,8 @@ public class AllocationMeeting {
 
   /**
    * Records the meeting's decisions. Refused as a whole, with every reason, when a description is
-   * left undecided, a member is over capacity, or the order of the criteria is departed from
-   * without a motivation.
+   * left undecided, a member is over capacity, or a decision lacks its motivation: every partial
+   * grant, every refusal and every departure from the order of the criteria must be motivated.
    */
   public List<AllocationDecision> decide(Long roundId, List<DecisionInput> inputs, String recordedBy) {
     AllocationRound round = rounds.lock(roundId);
@@ -107,10 +108,16 @@ public class AllocationMeeting {
       }
     }
     Set<Long> departing = departuresFromOrder(agenda, decided);
-    for (Long id : departing) {
-      DecisionInput input = decided.get(id);
-      if (input.motivation() == null || input.motivation().isBlank()) {
-        problems.add(texts.get("meeting.motivationRequired", byId.get(id).getUnit().getName()));
+    for (NeedsDescription description : agenda) {
+      DecisionInput input = decided.get(description.getId());
+      if (input == null || hasMotivation(input)) {
+        continue;
+      }
+      if (departing.contains(description.getId())) {
+        problems.add(texts.get("meeting.motivationRequired", description.getUnit().getName()));
+      } else if (input.outcome() != null && input.outcome() != Outcome.GRANTED) {
+        problems.add(texts.get("meeting.motivationRequiredNotFullyGranted", description.getUnit().getName(),
+            input.outcome().label()));
       }
     }
     if (problems.isEmpty()) {
@@ -130,6 +137,10 @@ public class AllocationMeeting {
     }
     round.setStatus(AllocationRound.Status.DECIDED);
     return saved;
+  }
+
+  private static boolean hasMotivation(DecisionInput input) {
+    return input.motivation() != null && !input.motivation().isBlank();
   }
 
   private void checkOne(NeedsDescription description, DecisionInput input, Map<String, TeamMember> team, List<String> problems) {

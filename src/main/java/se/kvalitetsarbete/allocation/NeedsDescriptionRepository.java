@@ -12,6 +12,9 @@ public interface NeedsDescriptionRepository extends JpaRepository<NeedsDescripti
 
   List<NeedsDescription> findByRoundIdOrderByIdAsc(Long roundId);
 
+  List<NeedsDescription> findByUnitIdInAndStatusInOrderBySubmittedAtDescIdDesc(java.util.Collection<Long> unitIds,
+      java.util.Collection<NeedsDescription.Status> statuses);
+
   /** A draft opened by a follow-up conversation, waiting for the unit's next round. */
   Optional<NeedsDescription> findFirstByUnitIdAndRoundIsNullAndStatus(Long unitId, NeedsDescription.Status status);
 }

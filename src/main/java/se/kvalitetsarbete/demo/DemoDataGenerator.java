@@ -27,6 +27,7 @@ import se.kvalitetsarbete.organisation.TermRepository;
 import se.kvalitetsarbete.organisation.Unit;
 import se.kvalitetsarbete.organisation.UnitRepository;
 import se.kvalitetsarbete.security.Roles;
+import se.kvalitetsarbete.security.StaffGroups;
 
 /**
  * Demo users (in the role groups that AccessSetup makes), units, team members and an open
@@ -86,6 +87,23 @@ public class DemoDataGenerator {
       new DemoUnit("12345605", "Lindens fritidshem", SchoolForm.FRITIDSHEM, "rektor5"),
       new DemoUnit("12345606", "Exempelstadens gymnasium", SchoolForm.GYMNASIESKOLA, "rektor6"));
 
+  /** Lärare and förstelärare: in the group of all staff and in their unit's staff group. */
+  private record DemoTeacher(String id, String firstName, String lastName, String unitCode) {}
+
+  private static final List<DemoTeacher> TEACHERS = List.of(
+      new DemoTeacher("larare1a", "Ida", "Nilsson", "12345601"),
+      new DemoTeacher("larare1b", "Oskar", "Persson", "12345601"),
+      new DemoTeacher("larare2a", "Emma", "Karlsson", "12345602"),
+      new DemoTeacher("larare2b", "Ali", "Yilmaz", "12345602"),
+      new DemoTeacher("larare3a", "Sanna", "Larsson", "12345603"),
+      new DemoTeacher("larare3b", "David", "Olsson", "12345603"),
+      new DemoTeacher("larare4a", "Linnea", "Gustafsson", "12345604"),
+      new DemoTeacher("larare4b", "Marcus", "Eriksson", "12345604"),
+      new DemoTeacher("larare5a", "Hanna", "Johansson", "12345605"),
+      new DemoTeacher("larare5b", "Noah", "Andersson", "12345605"),
+      new DemoTeacher("larare6a", "Sara", "Lindberg", "12345606"),
+      new DemoTeacher("larare6b", "Amir", "Rahimi", "12345606"));
+
   private static final List<DemoMember> MEMBERS = List.of(
       new DemoMember("team1", List.of(Speciality.KOLLEGIALT_LARANDE, Speciality.SPRAKINRIKTAD_UNDERVISNING),
           DEFAULT_CAPACITY),
@@ -108,9 +126,11 @@ public class DemoDataGenerator {
   private final TeamMemberRepository teamMembers;
   private final TermRepository terms;
   private final AllocationRoundRepository rounds;
+  private final StaffGroups staffGroups;
 
   public DemoDataGenerator(IdentityService identityService, RuntimeService runtimeService, UnitRepository units, TeamMemberRepository teamMembers, TermRepository terms,
-      AllocationRoundRepository rounds) {
+      AllocationRoundRepository rounds, StaffGroups staffGroups) {
+    this.staffGroups = staffGroups;
     this.identityService = identityService;
     this.runtimeService = runtimeService;
     this.units = units;
@@ -125,26 +145,31 @@ public class DemoDataGenerator {
   public void onPostDeploy(PostDeployEvent event) {
     createUsers();
     createUnits();
+    createTeachers();
     createTeamMembers();
     startRoundIfNoneOpen();
     LOG.info("Demodata klar. Användare (lösenord 'demo'): demo/demo, samordnare1, samordnare2, "
-        + "rektor1–rektor6, team1–team7, forvaltning1, verksamhetschef1");
+        + "rektor1–rektor6, larare1a–larare6b, team1–team7, forvaltning1, verksamhetschef1");
   }
 
   private void createUsers() {
     for (DemoUser demo : USERS) {
-      if (identityService.createUserQuery().userId(demo.id()).count() == 0) {
-        User user = identityService.newUser(demo.id());
-        user.setFirstName(demo.firstName());
-        user.setLastName(demo.lastName());
-        user.setEmail(demo.id() + "@example.com");
-        user.setPassword(PASSWORD);
-        identityService.saveUser(user);
-      }
-      for (String groupId : demo.groups()) {
-        if (identityService.createUserQuery().userId(demo.id()).memberOfGroup(groupId).count() == 0) {
-          identityService.createMembership(demo.id(), groupId);
-        }
+      createUser(demo.id(), demo.firstName(), demo.lastName(), demo.groups());
+    }
+  }
+
+  private void createUser(String id, String firstName, String lastName, List<String> groups) {
+    if (identityService.createUserQuery().userId(id).count() == 0) {
+      User user = identityService.newUser(id);
+      user.setFirstName(firstName);
+      user.setLastName(lastName);
+      user.setEmail(id + "@example.com");
+      user.setPassword(PASSWORD);
+      identityService.saveUser(user);
+    }
+    for (String groupId : groups) {
+      if (identityService.createUserQuery().userId(id).memberOfGroup(groupId).count() == 0) {
+        identityService.createMembership(id, groupId);
       }
     }
   }
@@ -154,6 +179,13 @@ public class DemoDataGenerator {
       if (units.findByCode(demo.code()).isEmpty()) {
         units.save(new Unit(demo.code(), demo.name(), demo.form(), demo.rektor()));
       }
+    }
+  }
+
+  private void createTeachers() {
+    for (DemoTeacher demo : TEACHERS) {
+      String unitGroup = staffGroups.ensureFor(units.findByCode(demo.unitCode()).orElseThrow());
+      createUser(demo.id(), demo.firstName(), demo.lastName(), List.of(Roles.STAFF, unitGroup));
     }
   }
 

@@ -126,6 +126,18 @@ public class AccessSetup {
     // Rektorer may write a needs description on their own initiative.
     grant(Roles.REKTORER, PROCESS_DEFINITION, "NeedsDescription", CREATE_INSTANCE);
     grant(Roles.REKTORER, PROCESS_INSTANCE, Authorization.ANY, CREATE);
+    grantAllStaff(filterIds);
+  }
+
+  /**
+   * Teachers and other staff (group personal) use Tasklist with the shared filters and read the
+   * models; what they read of their own unit is decided by its staff group ({@link StaffGroups}).
+   */
+  private void grantAllStaff(List<String> filterIds) {
+    grant(Roles.STAFF, APPLICATION, "tasklist", ACCESS);
+    filterIds.forEach(filter -> grant(Roles.STAFF, FILTER, filter, READ));
+    ALLOCATION_PROCESSES.forEach(process -> grant(Roles.STAFF, PROCESS_DEFINITION, process, READ));
+    QUALITY_CYCLE_PROCESSES.forEach(process -> grant(Roles.STAFF, PROCESS_DEFINITION, process, READ));
   }
 
   /** After any demo data (which brings its own administrator). */

@@ -20,6 +20,17 @@ public final class Roles {
     return HEADS_OF_SCHOOL_FORMS + formGroup.toLowerCase(java.util.Locale.ROOT);
   }
 
+  /** All staff of the units (lärare, förstelärare, …): they read and take part. */
+  public static final String STAFF = "personal";
+
+  /**
+   * The staff of one unit, e.g. {@code personal12345601} for skolenhetskod 12345601. Camunda's
+   * group ids allow letters and digits only, so anything else in the code is left out.
+   */
+  public static String staffOf(String unitCode) {
+    return STAFF + unitCode.replaceAll("[^A-Za-z0-9]", "").toLowerCase(java.util.Locale.ROOT);
+  }
+
   public static final java.util.List<String> FORM_GROUPS = java.util.List.of("FORSKOLA", "GRUNDSKOLA", "FRITIDSHEM", "GYMNASIESKOLA");
 
   /** The models of the term allocation, which coordinators keep and may deploy from Modeler. */
@@ -39,6 +50,7 @@ public final class Roles {
     NAMES.put(QUALITY_TEAM, "Kvalitetsteamet");
     NAMES.put(HEADS_OF_SCHOOL_FORMS, "Verksamhetschefer");
     NAMES.put(ADMINISTRATION, "Förvaltningen");
+    NAMES.put(STAFF, "Personal");
     NAMES.put(headsOf("FORSKOLA"), "Verksamhetschefer – förskola");
     NAMES.put(headsOf("GRUNDSKOLA"), "Verksamhetschefer – grundskola");
     NAMES.put(headsOf("FRITIDSHEM"), "Verksamhetschefer – fritidshem");

@@ -90,7 +90,7 @@ class TermAllocationProcessTest {
 
     scenario.decide(round, List.of(
         scenario.decision(agenda.get(0).getId(), "GRANTED", List.of("team1", "team2"), 2.5, null),
-        scenario.decision(agenda.get(1).getId(), "PARTLY_GRANTED", List.of("team3"), 2.0, null)));
+        scenario.decision(agenda.get(1).getId(), "PARTLY_GRANTED", List.of("team3"), 2.0, "Två dagar i veckan räcker för åk 7–9 i höst.")));
 
     assertThat(round).isWaitingAt("Task_AcknowledgeDecision", "CallActivity_Assignment");
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("Assignment").superProcessInstanceId(round.getId()).count()).isEqualTo(2);
@@ -245,12 +245,61 @@ class TermAllocationProcessTest {
   }
 
   @Test
+  void aRefusalWhileTeamDaysAreFreeIsRefusedWithoutAMotivationAndNothingIsDecided() {
+    ProcessInstance needs = scenario.needsDescriptionOf(round, units.get(0));
+    scenario.applyAndApprove(needs);
+    scenario.passDeadline(round);
+    Long id = descriptionOf(needs).getId();
+
+    for (String blank : java.util.Arrays.asList(null, "", "   ")) {
+      assertThatThrownBy(() -> scenario.decide(round, List.of(scenario.decision(id, "NOT_GRANTED", List.of(), null, blank))))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining(units.get(0).getName() + ": beslutet \u201dBeviljas inte\u201d måste motiveras.");
+    }
+    assertThat(round).isWaitingAt("Task_DecideAllocation");
+    assertThat(decisions.findByRound(scenario.roundId(round))).isEmpty();
+    assertThat(rounds.findById(scenario.roundId(round)).orElseThrow().getStatus()).isNotEqualTo(AllocationRound.Status.DECIDED);
+
+    scenario.decide(round, List.of(scenario.decision(id, "NOT_GRANTED", List.of(), null, "Behovet gäller lokaler, inte undervisningen.")));
+    assertThat(decisions.findByRound(scenario.roundId(round))).singleElement()
+        .satisfies(d -> assertThat(d.getMotivation()).isEqualTo("Behovet gäller lokaler, inte undervisningen."))
+        .satisfies(d -> assertThat(d.isDepartsFromOrder()).isFalse());
+  }
+
+  @Test
+  void aPartialGrantWithoutAMotivationIsRefusedNamingTheUnitAndAFullGrantNeedsNone() {
+    ProcessInstance first = scenario.needsDescriptionOf(round, units.get(0));
+    ProcessInstance second = scenario.needsDescriptionOf(round, units.get(1));
+    scenario.applyAndApprove(first);
+    scenario.applyAndApprove(second);
+    scenario.passDeadline(round);
+    Long firstId = descriptionOf(first).getId();
+    Long secondId = descriptionOf(second).getId();
+
+    assertThatThrownBy(() -> scenario.decide(round, List.of(
+        scenario.decision(firstId, "GRANTED", List.of("team1"), 3.0, null),
+        scenario.decision(secondId, "PARTLY_GRANTED", List.of("team2"), 1.0, null))))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(units.get(1).getName() + ": beslutet \u201dBeviljas delvis\u201d måste motiveras.")
+        .message().doesNotContain(units.get(0).getName() + ":");
+    assertThat(round).isWaitingAt("Task_DecideAllocation");
+    assertThat(decisions.findByRound(scenario.roundId(round))).isEmpty();
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("Assignment").superProcessInstanceId(round.getId()).count()).isZero();
+
+    scenario.decide(round, List.of(
+        scenario.decision(firstId, "GRANTED", List.of("team1"), 3.0, null),
+        scenario.decision(secondId, "PARTLY_GRANTED", List.of("team2"), 1.0, "En dag i veckan under hösten; resten får vänta till våren.")));
+    assertThat(decisions.findByRound(scenario.roundId(round))).extracting(AllocationDecision::getOutcome)
+        .containsExactlyInAnyOrder(AllocationDecision.Outcome.GRANTED, AllocationDecision.Outcome.PARTLY_GRANTED);
+  }
+
+  @Test
   void aNeedNotGrantedStartsNoAssignmentButItsRektorIsTold() {
     ProcessInstance needs = scenario.needsDescriptionOf(round, units.get(0));
     scenario.applyAndApprove(needs);
     scenario.passDeadline(round);
 
-    scenario.decide(round, List.of(scenario.decision(descriptionOf(needs).getId(), "NOT_GRANTED", List.of(), null, null)));
+    scenario.decide(round, List.of(scenario.decision(descriptionOf(needs).getId(), "NOT_GRANTED", List.of(), null, "Behovet gäller lokaler, inte undervisningen.")));
 
     assertThat(round).isWaitingAt("Task_AcknowledgeDecision");
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("Assignment").superProcessInstanceId(round.getId()).count()).isZero();

@@ -1,0 +1,70 @@
+package se.kvalitetsarbete.security;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import se.kvalitetsarbete.organisation.Unit;
+import se.kvalitetsarbete.organisation.UnitRepository;
+
+/**
+ * One staff group per unit ({@link Roles#staffOf}, "Personal – Tornets förskola"): its members are
+ * the unit's teachers and other staff, who read the unit's submitted needs descriptions. Made at
+ * every start for every unit the application knows (idempotent; after the demo data, under the
+ * start-up lock), and by whoever creates a unit ({@link #ensureFor}). The rights all staff share
+ * are given to {@link Roles#STAFF} by {@link AccessSetup}; a person is in both groups.
+ */
+@Component
+public class StaffGroups {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StaffGroups.class);
+
+  private final IdentityService identity;
+  private final UnitRepository units;
+
+  public StaffGroups(IdentityService identity, UnitRepository units) {
+    this.identity = identity;
+    this.units = units;
+  }
+
+  @EventListener
+  @Order(5)
+  public void onPostDeploy(PostDeployEvent event) {
+    units.findAll().forEach(this::ensureFor);
+  }
+
+  /** The unit's staff group, created if missing, or null when the unit has no usable code. */
+  public String ensureFor(Unit unit) {
+    String id = groupOf(unit);
+    if (id == null) {
+      LOG.warn("Enheten {} (id {}) saknar skolenhetskod och får ingen personalgrupp", unit.getName(), unit.getId());
+      return null;
+    }
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identity.newGroup(id);
+      group.setName("Personal – " + unit.getName());
+      group.setType(Groups.GROUP_TYPE_WORKFLOW);
+      identity.saveGroup(group);
+    }
+    return id;
+  }
+
+  /** The staff group of a unit, or null when its code gives none. */
+  public static String groupOf(Unit unit) {
+    String id = unit.getCode() == null ? null : Roles.staffOf(unit.getCode());
+    return id == null || id.equals(Roles.STAFF) ? null : id;
+  }
+
+  /** The units whose staff group the user is in. */
+  public List<Unit> unitsOf(String userId) {
+    java.util.Set<String> groups = new java.util.HashSet<>();
+    identity.createGroupQuery().groupMember(userId).list().forEach(g -> groups.add(g.getId()));
+    return units.findAll().stream().filter(u -> groups.contains(groupOf(u))).toList();
+  }
+}
