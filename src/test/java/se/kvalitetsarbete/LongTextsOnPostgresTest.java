@@ -12,17 +12,12 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import se.kvalitetsarbete.common.FormSchema;
@@ -41,13 +36,7 @@ import se.kvalitetsarbete.security.Roles;
  * and what the application builds from such texts for later forms (summaries, reports) still
  * reaches them.
  */
-@DirtiesContext
-@Import(ProcessEngineCoverageConfiguration.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "camunda.bpm.job-execution.enabled=false",
-    "camunda.bpm.webapp.enabled=false",
-    "kvalitet.admin.initial-password-file=target/postgres-test/initial-admin-password.txt"})
-@ActiveProfiles("postgres")
+@RestOnPostgresTest
 class LongTextsOnPostgresTest {
 
   @DynamicPropertySource

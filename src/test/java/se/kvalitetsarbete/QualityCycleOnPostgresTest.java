@@ -9,16 +9,11 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import se.kvalitetsarbete.organisation.SchoolForm;
@@ -34,13 +29,7 @@ import se.kvalitetsarbete.security.Roles;
  * Two school years for three units on PostgreSQL, through the REST API as the administration, the
  * rektorer and the head of school form use it: year two's "Hur blev det?" shows year one's actions.
  */
-@DirtiesContext
-@Import(ProcessEngineCoverageConfiguration.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "camunda.bpm.job-execution.enabled=false",
-    "camunda.bpm.webapp.enabled=false",
-    "kvalitet.admin.initial-password-file=target/quality-cycle-test/initial-admin-password.txt"})
-@ActiveProfiles("postgres")
+@RestOnPostgresTest
 class QualityCycleOnPostgresTest {
 
   @DynamicPropertySource

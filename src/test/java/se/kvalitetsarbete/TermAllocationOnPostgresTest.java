@@ -14,15 +14,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.context.annotation.Import;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import se.kvalitetsarbete.allocation.AllocationDecision;
@@ -48,13 +43,7 @@ import se.kvalitetsarbete.security.Roles;
  * meeting to an assignment and its follow-up conversations.
  */
 // One process engine per JVM is registered by name: each class closes its own.
-@DirtiesContext
-@Import(ProcessEngineCoverageConfiguration.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "camunda.bpm.job-execution.enabled=false",
-    "camunda.bpm.webapp.enabled=false",
-    "kvalitet.admin.initial-password-file=target/postgres-test/initial-admin-password.txt"})
-@ActiveProfiles("postgres")
+@RestOnPostgresTest
 class TermAllocationOnPostgresTest {
 
   @DynamicPropertySource
