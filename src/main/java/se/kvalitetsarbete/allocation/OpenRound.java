@@ -33,6 +33,7 @@ public class OpenRound implements JavaDelegate {
     LocalDate lastDay = lastDay(execution.getVariable(APPLICATION_DEADLINE), (String) execution.getVariable(APPLICATION_PERIOD), today);
     AllocationRound round = rounds.open(term, lastDay, execution.getProcessInstanceId());
     execution.setVariable(ROUND_ID, round.getId());
+    execution.setProcessBusinessKey(round.getTerm().label());
     execution.setVariable(TERM_LABEL, round.getTerm().label());
     execution.setVariable(ROUND_DEADLINE, Dates.toDate(round.getDeadline()));
   }

@@ -35,6 +35,10 @@ public class RegisterNeedsDescription implements JavaDelegate {
     }
     AllocationRound round = description.getRound();
     execution.setVariable(NEEDS_DESCRIPTION_ID, description.getId());
+    if (execution.getProcessBusinessKey() == null) {
+      // Invited descriptions carry round-<round>-<unit code> from the invitation; one of the rektor's own initiative gets a readable one.
+      execution.setProcessBusinessKey(description.getUnit().getName() + " – " + round.getTerm().label());
+    }
     execution.setVariable(ROUND_ID, round.getId());
     execution.setVariable(UNIT_ID, description.getUnit().getId());
     execution.setVariable(UNIT_NAME, description.getUnit().getName());

@@ -29,6 +29,7 @@ public class RegisterAssignment implements JavaDelegate {
     Assignment assignment = assignments.register((Long) execution.getVariable(DECISION_ID), execution.getProcessInstanceId());
     Term term = assignment.getDecision().getNeedsDescription().getRound().getTerm();
     execution.setVariable(ASSIGNMENT_ID, assignment.getId());
+    execution.setProcessBusinessKey(assignments.unit(assignment.getId()).getName() + " – " + term.label());
     execution.setVariable(PARTICIPANTS, String.join(",", assignments.participants(assignment.getId())));
     execution.setVariable("unitName", assignments.unit(assignment.getId()).getName());
     execution.setVariable("termLabel", term.label());

@@ -21,6 +21,7 @@ public class OpenSchoolYear implements JavaDelegate {
     Object label = execution.getVariable(SCHOOL_YEAR);
     SchoolYear year = years.open(label == null ? null : label.toString(), execution.getProcessInstanceId());
     execution.setVariable(SCHOOL_YEAR_ID, year.getId());
+    execution.setProcessBusinessKey(year.getLabel());
     execution.setVariable(SCHOOL_YEAR_LABEL, year.getLabel());
   }
 }

@@ -32,6 +32,7 @@ public class StartUnitPlan implements JavaDelegate {
         execution.getProcessInstanceId());
     LocalDateTime deadline = Dates.deadlineOn(plan.getSchoolYear().getPlanDeadline());
     execution.setVariable(QUALITY_PLAN_ID, plan.getId());
+    execution.setProcessBusinessKey(plan.getUnit().getName() + " – " + plan.getSchoolYear().getLabel());
     execution.setVariable(REKTOR_USER_ID, plan.getUnit().getRektorUserId());
     execution.setVariable("unitName", plan.getUnit().getName());
     execution.setVariable(SCHOOL_YEAR_LABEL, plan.getSchoolYear().getLabel());

@@ -410,6 +410,17 @@ class TermAllocationProcessTest {
   }
 
   @Test
+  void cockpitShowsTheTermAndTheUnitAsEachInstancesBusinessKey() {
+    int year = scenario.freshYear();
+    ProcessInstance round = scenario.startRound(year);
+    ProcessInstance needs = scenario.needsDescriptionOf(round, units.get(0));
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(round.getId()).singleResult().getBusinessKey())
+        .isEqualTo("HT " + year);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(needs.getId()).singleResult().getBusinessKey())
+        .as("the invitation's key: round and unit code").endsWith("-" + units.get(0).getCode());
+  }
+
+  @Test
   void theScheduleRunsAtSixInTheMorningSwedishTime() {
     var timer = management.createJobQuery().processDefinitionKey("RoundSchedule").activityId("StartEvent_RoundOpensOnSchedule").singleResult();
     java.time.ZonedDateTime due = timer.getDuedate().toInstant().atZone(SWEDEN);

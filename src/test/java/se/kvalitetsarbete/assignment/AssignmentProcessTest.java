@@ -63,6 +63,8 @@ class AssignmentProcessTest {
   @Test
   void anAssignmentIsCarriedOutClosedEvaluatedAndFollowedUpThreeTimes() {
     assertThat(assignment).isWaitingAt("Task_HoldKickOff");
+    org.assertj.core.api.Assertions.assertThat(runtime.createProcessInstanceQuery().processInstanceId(assignment.getId())
+        .singleResult().getBusinessKey()).as("Cockpit shows the unit and the term").startsWith(unit.getName() + " – HT ");
     Task kickOff = scenario.task(assignment, "Task_HoldKickOff");
     assertThat(kickOff).hasCandidateUser(unit.getRektorUserId()).hasCandidateUser("team5").hasCandidateUser("team6");
     assertThat(scenario.shown(kickOff.getId(), "orderSummary")).contains("Läsförståelsen");

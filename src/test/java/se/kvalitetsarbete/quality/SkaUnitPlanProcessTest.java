@@ -103,6 +103,13 @@ class SkaUnitPlanProcessTest {
   }
 
   @Test
+  void cockpitShowsTheUnitAndTheSchoolYearAsThePlansBusinessKey() {
+    ProcessInstance plan = cycle.startPlan(year, unit.getId());
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(plan.getId()).singleResult().getBusinessKey())
+        .isEqualTo(unit.getName() + " – " + year.getLabel());
+  }
+
+  @Test
   void followUpDatesThatHaveAlreadyPassedAreNotScheduled() {
     SchoolYear past = cycle.preparedYear(2020);
     QualityPlan plan = qualityPlans.start(unit.getId(), past.getId(), null);
