@@ -37,6 +37,8 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
     config.register(new ForThrowable(), AHEAD_OF_CAMUNDA);
     config.register(new ForEngine(), AHEAD_OF_CAMUNDA);
     config.register(new ForRest(), AHEAD_OF_CAMUNDA);
+    config.register(new ForJsonMapping(), AHEAD_OF_CAMUNDA);
+    config.register(new ForJsonParse(), AHEAD_OF_CAMUNDA);
   }
 
   Response answer(Throwable thrown) {
@@ -76,6 +78,29 @@ public class EngineRestErrors implements ResourceConfigCustomizer {
       body.put("code", code);
     }
     return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  /** A body that is not JSON, or a field of the wrong shape: 400 naming the field, not Camunda's DTO class. */
+  static Response unreadable(com.fasterxml.jackson.core.JsonProcessingException thrown) {
+    String field = thrown instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()
+        ? mapping.getPath().stream().map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+            : String.valueOf(reference.getIndex())).reduce((a, b) -> a + "." + b).orElse("") : "";
+    return body(400, "BadRequest", field.isEmpty() ? "Förfrågan är inte giltig JSON." : "Förfrågan kunde inte läsas: fältet " + field
+        + " har fel form.", null);
+  }
+
+  public static class ForJsonMapping implements ExceptionMapper<com.fasterxml.jackson.databind.JsonMappingException> {
+    @Override
+    public Response toResponse(com.fasterxml.jackson.databind.JsonMappingException thrown) {
+      return unreadable(thrown);
+    }
+  }
+
+  public static class ForJsonParse implements ExceptionMapper<com.fasterxml.jackson.core.JsonParseException> {
+    @Override
+    public Response toResponse(com.fasterxml.jackson.core.JsonParseException thrown) {
+      return unreadable(thrown);
+    }
   }
 
   public class ForThrowable implements ExceptionMapper<Throwable> {

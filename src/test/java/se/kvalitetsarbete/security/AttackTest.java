@@ -520,7 +520,13 @@ class AttackTest {
       assertThat(answer.getStatusCode().is4xxClientError()).as(answer.getBody()).isTrue();
     }
     assertThat(tasks.createTaskQuery().taskId(task).count()).as("nothing completed").isOne();
-    for (ResponseEntity<String> answer : List.of(nul, deep, gone, serialized, gadget)) {
+    ResponseEntity<String> misshapen = postJson(rektorA(), "/engine-rest/task", "{\"orQueries\":\"x\"}");
+    ResponseEntity<String> broken = postJson(rektorA(), "/engine-rest/task", "{\"orQueries\":[");
+    for (ResponseEntity<String> answer : List.of(misshapen, broken)) {
+      assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(answer.getBody()).doesNotContain("Dto", "com.fasterxml", "class ");
+    }
+    for (ResponseEntity<String> answer : List.of(nul, deep, gone, serialized, gadget, misshapen, broken)) {
       assertThat(answer.getBody()).doesNotContain("\tat ", "java.lang.", "org.camunda.bpm.engine.impl");
     }
   }
