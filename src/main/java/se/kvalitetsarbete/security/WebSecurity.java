@@ -19,6 +19,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -106,7 +107,10 @@ public class WebSecurity {
         if (user == null || !identity.checkPassword(user, password)) {
           throw new BadCredentialsException("Fel användarnamn eller lösenord.");
         }
-        return UsernamePasswordAuthenticationToken.authenticated(user, null, List.of());
+        // Groups as roles: the actuator shows health details to ROLE_camunda-admin (management.endpoint.health.roles).
+        List<SimpleGrantedAuthority> roles = identity.createGroupQuery().groupMember(user).list().stream()
+            .map(group -> new SimpleGrantedAuthority("ROLE_" + group.getId())).toList();
+        return UsernamePasswordAuthenticationToken.authenticated(user, null, roles);
       }
 
       @Override
