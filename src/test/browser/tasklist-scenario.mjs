@@ -88,6 +88,24 @@ function completeButton(page) {
   return page.getByRole('button', { name: 'Slutför' });
 }
 
+/** The REST API as a program calls it (HTTP Basic), for what no one does in Tasklist: letting time pass. */
+async function api(user, method, path) {
+  const response = await fetch(`${base}${path}`, { method,
+    headers: { Authorization: `Basic ${Buffer.from(`${user}:demo`).toString('base64')}`, Accept: 'application/json' } });
+  check(response.ok, `${method} ${path} as ${user} answers ${response.status}`);
+  const text = await response.text();
+  return text ? JSON.parse(text) : null;
+}
+
+/** A coordinator's group task: taken with one visible click. */
+async function take(page) {
+  const claim = page.locator('button:has-text("Ta uppgiften")').first();
+  if (await claim.isVisible()) {
+    await claim.click();
+    await claim.waitFor({ state: 'hidden' });
+  }
+}
+
 const overlaps = (a, b) => a && b && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 try {
@@ -151,11 +169,7 @@ try {
   await defaultFilter(page, 'Granska behovsbeskrivning');
   await header(page, false);
   await openTask(page, 'Granska behovsbeskrivning');
-  const claim = page.getByRole('button', { name: 'Ta uppgiften' }).or(page.locator('button:has-text("Ta uppgiften")')).first();
-  if (await claim.isVisible()) {
-    await claim.click();
-    await claim.waitFor({ state: 'hidden' });
-  }
+  await take(page);
   step = 'samordnare1: approves the needs description';
   const shown = await page.locator('.fjs-container').evaluate((form) => form.textContent
     + Array.from(form.querySelectorAll('input, textarea')).map((field) => field.value).join(' '));
@@ -177,6 +191,42 @@ try {
   check(!await page.locator('.ce-eol-banner').isVisible(), 'no migration banner on the welcome page');
   await screenshot(page, '07-welcome.png');
   await coordinator.context.close();
+
+  // ---- the meeting: a change in a list row, then "Slutför" with one click ----
+  step = 'the last day of the round passes';
+  for (const job of await api('demo', 'GET', '/engine-rest/job?activityId=Timer_ApplicationDeadline')) {
+    await api('demo', 'POST', `/engine-rest/job/${job.id}/execute`);
+  }
+  const meeting = await session('samordnare1');
+  page = meeting.page;
+  step = 'samordnare1: the meeting is in the default filter';
+  await defaultFilter(page, 'Besluta om fördelning');
+  await openTask(page, 'Besluta om fördelning');
+  await take(page);
+  step = 'samordnare1: decides in the list and completes with one click';
+  const rows = page.locator('.fjs-form-field-dynamiclist .fjs-repeat-row-container, .fjs-form-field-dynamiclist .fjs-repeat-row-rows')
+    .filter({ has: page.locator('label', { hasText: 'Motivering' }) });
+  await rows.first().waitFor();
+  check(!/Behovsbeskrivning nr|Id \(för systemet\)/.test(await page.locator('.fjs-container').textContent()),
+    'no internal ids on screen');
+  const motivation = `Beslut i webbläsartestet ${Date.now()}: annat område prioriteras denna termin.`;
+  for (let i = 0; i < await rows.count(); i++) {
+    const row = rows.nth(i);
+    await row.locator('.fjs-form-field-select .fjs-input-group, .fjs-form-field-select .fjs-select-display').first().click();
+    await page.locator('.fjs-dropdownlist-item').filter({ hasText: /^Beviljas inte$/ }).first().click();
+    // the last field of the row, typed and not left: "Slutför" straight after
+    await row.getByLabel('Motivering').fill(i === 0 ? motivation : 'Inte denna termin.');
+  }
+  await screenshot(page, '08-meeting-form.png');
+  check(await completeButton(page).isEnabled(), '"Slutför" is usable after changes in the list');
+  check(!/Spara/.test(await page.locator('.fjs-container').textContent()), 'the form tells nobody to click "Spara" first');
+  await completeButton(page).click({ timeout: 3000 });
+  await page.locator('.fjs-container').waitFor({ state: 'detached' });
+  check(await page.locator('.page-notifications .alert-danger').count() === 0, 'no error after deciding');
+  await screenshot(page, '09-meeting-done.png');
+  const decided = await api('samordnare1', 'GET', '/api/allocation-decisions');
+  check(decided.some((d) => d.motivation === motivation), 'the motivation typed last arrived in the decision');
+  await meeting.context.close();
 
   // ---- an administrator may create a task ----
   const admin = await session('demo');

@@ -130,6 +130,13 @@ public class Assignments {
     return checkIns.findById(followUpId).orElseThrow();
   }
 
+  /** How long after the closing conversation this follow-up is due (one of the model's schedule). */
+  @Transactional(readOnly = true)
+  public Period followUpAfter(Long followUpId) {
+    CheckIn followUp = followUp(followUpId);
+    return Period.between(followUp.getAssignment().getClosedAt().toLocalDate(), followUp.getDueOn());
+  }
+
   public void recordFollowUp(Long followUpId, String outcome, boolean moreSupportNeeded, String supportNeeded, String recordedBy) {
     followUp(followUpId).recordFollowUp(outcome, moreSupportNeeded, supportNeeded, now(), recordedBy);
   }

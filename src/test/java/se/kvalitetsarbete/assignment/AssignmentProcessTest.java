@@ -154,6 +154,19 @@ class AssignmentProcessTest {
   }
 
   @Test
+  void eachFollowUpSaysWhetherItIsTheOneThreeOrSixMonthOne() {
+    throughToFollowUps();
+    scenario.timers(assignment, "Timer_FollowUpDue").forEach(timer -> engine.getManagementService().executeJob(timer.getId()));
+
+    List<Task> followUps = scenario.tasks(assignment, "Task_HoldFollowUpConversation");
+    assertThat(followUps).extracting(Task::getName).containsExactlyInAnyOrder(
+        "Håll uppföljande avstämningssamtal efter 1 månad", "Håll uppföljande avstämningssamtal efter 3 månader",
+        "Håll uppföljande avstämningssamtal efter 6 månader");
+    assertThat(followUps).extracting(task -> scenario.shown(task.getId(), "followUpWhen"))
+        .containsExactlyInAnyOrder("efter 1 månad", "efter 3 månader", "efter 6 månader");
+  }
+
+  @Test
   void aCheckInThatChangesFocusMustDescribeTheChange() {
     kickOff();
     scenario.fire(assignment, "Timer_CheckInDue");

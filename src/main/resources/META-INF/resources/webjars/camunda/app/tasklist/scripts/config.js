@@ -38,7 +38,9 @@ export default {
   // syntax error), Tasklist does not start at all.
   // kv-header adds the link to the decisions page, offers "Skapa uppgift"
   // only to those who may create tasks, and counts the tasks of every filter.
-  customScripts: ['scripts/sv-forms', 'scripts/kv-header'],
+  // kv-form-fixes keeps "Slutför" usable after a change in a list (form-js 1.8.7)
+  // and shows read-only texts in full where the browser cannot size them itself.
+  customScripts: ['scripts/sv-forms', 'scripts/kv-header', 'scripts/kv-form-fixes'],
 
   // csrfCookieName: 'XSRF-TOKEN',
   // The first-login message links to Camunda's English welcome page.

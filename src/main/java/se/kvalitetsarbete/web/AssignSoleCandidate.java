@@ -1,0 +1,60 @@
+package se.kvalitetsarbete.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.stereotype.Component;
+
+/**
+ * A task only one person can do is theirs: a user task created without an assignee, with exactly
+ * one candidate user and no candidate group, is assigned to that user, so it is in their "Mina
+ * uppgifter" and open to fill in without "Ta uppgiften" first (a follow-up with a single participant,
+ * the staff's self-assessment a rektor hands in). Tasks shared by a group stay for anyone of the
+ * group to take. Added by the engine to every user task of every model, after the model's own
+ * create listeners (which may still set candidates).
+ */
+@Component
+public class AssignSoleCandidate extends AbstractProcessEnginePlugin implements TaskListener {
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+    listeners.add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+          userTask.getTaskDefinition().addTaskListener(EVENTNAME_CREATE, AssignSoleCandidate.this);
+        }
+      }
+    });
+    configuration.setCustomPostBPMNParseListeners(listeners);
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    if (task.getAssignee() != null) {
+      return;
+    }
+    Set<IdentityLink> candidates = task.getCandidates();
+    List<String> users = candidates.stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null)
+        .map(IdentityLink::getUserId).distinct().toList();
+    boolean groups = candidates.stream().anyMatch(link -> link.getGroupId() != null);
+    if (users.size() == 1 && !groups) {
+      task.setAssignee(users.get(0));
+    }
+  }
+}
