@@ -35,7 +35,13 @@ async function session(user) {
   await page.goto(`${base}/`);
   check(/\/camunda\/app\/tasklist\//.test(page.url()), `the root address opens Tasklist (was ${page.url()})`);
   const name = page.locator('input[ng-model=username]');
-  await name.waitFor();
+  // a freshly started application on a busy machine may answer Tasklist's first module loads too
+  // late for RequireJS ("Load timeout for modules"): the page stays empty; a reload loads them
+  await name.waitFor().catch(async () => {
+    console.log(`[${user}] Tasklist did not start on the first load; loading it again`);
+    await page.reload();
+    await name.waitFor();
+  });
   check(await name.getAttribute('placeholder') === 'Användarnamn', 'Tasklist\'s login is Swedish');
   step = `${user}: logs in`;
   await name.fill(user);
@@ -66,7 +72,16 @@ async function defaultFilter(page, wantedTask) {
   return (await first.locator('h4.name a').evaluate((a) => a.childNodes[0].textContent)).trim();
 }
 
-async function header(page, mayCreateTasks) {
+/** Words of Tasklist's English interface that must not be left on screen. */
+const ENGLISH = /\b(Claim|Unclaim|Start process|Create task|Created|Due date|Follow-up date|Add comment|History|Description|Loading|No filter|Keyboard shortcuts|Close|Powered by)\b/;
+
+async function swedishOnly(page) {
+  const text = await page.locator('body').innerText();
+  const english = ENGLISH.exec(text);
+  check(!english, `no English on screen (found "${english?.[0]}")`);
+}
+
+async function header(page, mayCreateTasks, mayStartProcesses = true) {
   const decisions = page.locator('[cam-widget-header] a.kv-decisions-link');
   await decisions.waitFor();
   check((await decisions.textContent()).trim() === 'Beslut', 'the header links to the decisions ("Beslut")');
@@ -76,6 +91,9 @@ async function header(page, mayCreateTasks) {
   const createTask = page.locator('[cam-widget-header] .create-task-action');
   check(await createTask.isVisible() === mayCreateTasks,
     `"Skapa uppgift" is ${mayCreateTasks ? '' : 'not '}offered`);
+  await page.locator('body[data-kv-start-process-checked]').waitFor({ state: 'attached' });
+  check(await page.locator('[cam-widget-header] .start-process-action').isVisible() === mayStartProcesses,
+    `"Starta process" is ${mayStartProcesses ? '' : 'not '}offered`);
   check(!await page.locator('.ce-eol-banner').isVisible(), 'no migration banner');
 }
 
@@ -98,9 +116,14 @@ async function api(user, method, path) {
 }
 
 /** A coordinator's group task: taken with one visible click. */
-async function take(page) {
+async function take(page, shot) {
   const claim = page.locator('button:has-text("Ta uppgiften")').first();
   if (await claim.isVisible()) {
+    check(await claim.evaluate((b) => getComputedStyle(b).backgroundColor !== 'rgba(0, 0, 0, 0)'),
+      '"Ta uppgiften" looks like a button');
+    if (shot) {
+      await screenshot(page, shot);
+    }
     await claim.click();
     await claim.waitFor({ state: 'hidden' });
   }
@@ -120,6 +143,7 @@ try {
 
   step = 'rektor1: an incomplete needs description is refused';
   await openTask(page, 'Skriv behovsbeskrivning');
+  await swedishOnly(page);
   await page.getByLabel('Vi söker stöd från kvalitetsteamet').check();
   await page.getByLabel('Utvecklingsbehov').fill('Språkutvecklande arbetssätt i alla barngrupper.');
   await completeButton(page).click();
@@ -169,7 +193,8 @@ try {
   await defaultFilter(page, 'Granska behovsbeskrivning');
   await header(page, false);
   await openTask(page, 'Granska behovsbeskrivning');
-  await take(page);
+  await swedishOnly(page);
+  await take(page, '05a-coordinator-takes-the-review.png');
   step = 'samordnare1: approves the needs description';
   const shown = await page.locator('.fjs-container').evaluate((form) => form.textContent
     + Array.from(form.querySelectorAll('input, textarea')).map((field) => field.value).join(' '));
@@ -204,18 +229,18 @@ try {
   await openTask(page, 'Besluta om fördelning');
   await take(page);
   step = 'samordnare1: decides in the list and completes with one click';
-  const rows = page.locator('.fjs-form-field-dynamiclist .fjs-repeat-row-container, .fjs-form-field-dynamiclist .fjs-repeat-row-rows')
-    .filter({ has: page.locator('label', { hasText: 'Motivering' }) });
-  await rows.first().waitFor();
+  // one row per needs description: its decision (a select) and, last, its motivation
+  const outcomes = page.locator('.fjs-form-field-select').filter({ has: page.locator('label', { hasText: /^Beslut/ }) });
+  const motivations = page.getByLabel('Motivering');
+  await motivations.first().waitFor();
   check(!/Behovsbeskrivning nr|Id \(för systemet\)/.test(await page.locator('.fjs-container').textContent()),
     'no internal ids on screen');
   const motivation = `Beslut i webbläsartestet ${Date.now()}: annat område prioriteras denna termin.`;
-  for (let i = 0; i < await rows.count(); i++) {
-    const row = rows.nth(i);
-    await row.locator('.fjs-form-field-select .fjs-input-group, .fjs-form-field-select .fjs-select-display').first().click();
+  for (let i = 0; i < await motivations.count(); i++) {
+    await outcomes.nth(i).locator('.fjs-input-group, .fjs-select-display').first().click();
     await page.locator('.fjs-dropdownlist-item').filter({ hasText: /^Beviljas inte$/ }).first().click();
     // the last field of the row, typed and not left: "Slutför" straight after
-    await row.getByLabel('Motivering').fill(i === 0 ? motivation : 'Inte denna termin.');
+    await motivations.nth(i).fill(i === 0 ? motivation : 'Inte denna termin.');
   }
   await screenshot(page, '08-meeting-form.png');
   check(await completeButton(page).isEnabled(), '"Slutför" is usable after changes in the list');
@@ -227,6 +252,16 @@ try {
   const decided = await api('samordnare1', 'GET', '/api/allocation-decisions');
   check(decided.some((d) => d.motivation === motivation), 'the motivation typed last arrived in the decision');
   await meeting.context.close();
+
+  // ---- a teacher and a team member: nothing to start, nothing in English ----
+  for (const user of ['larare1a', 'team1']) {
+    const visit = await session(user);
+    step = `${user}: Tasklist without work of their own`;
+    await header(visit.page, false, false);
+    await swedishOnly(visit.page);
+    await screenshot(visit.page, `10-${user}-tasklist.png`);
+    await visit.context.close();
+  }
 
   // ---- an administrator may create a task ----
   const admin = await session('demo');

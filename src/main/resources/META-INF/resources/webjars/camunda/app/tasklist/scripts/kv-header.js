@@ -7,6 +7,8 @@
  * - "Skapa uppgift" (a task outside any process) is hidden by the style sheet
  *   and shown only to those who may create tasks (administrators): Tasklist
  *   itself offers it to everyone and lets the server refuse.
+ * - "Starta process" likewise only to those who may start a process from
+ *   Tasklist (a teacher or a team member starts none and got an empty dialog).
  * As a side effect it shows the number of tasks in every filter, not only in
  * the open one (Tasklist 7.24 counts only that one).
  */
@@ -41,6 +43,19 @@ async function showCreateTaskIfAllowed() {
   }
   document.body.classList.toggle('kv-may-create-task', allowed);
   document.body.dataset.kvCreateTaskChecked = 'true'; // for the browser test: the answer is in
+}
+
+async function showStartProcessIfAny() {
+  let startable = true; // when in doubt, Tasklist's own dialog says what there is
+  try {
+    const answer = await getJson(`${engineApi()}/process-definition/count?latestVersion=true&active=true`
+      + '&startableInTasklist=true&startablePermissionCheck=true');
+    startable = answer.count > 0;
+  } catch (e) {
+    // keep it offered
+  }
+  document.body.classList.toggle('kv-nothing-to-start', !startable);
+  document.body.dataset.kvStartProcessChecked = 'true';
 }
 
 // ---- the number of tasks in every filter ----
@@ -148,5 +163,6 @@ export default {
     link.append(icon, document.createTextNode(' Beslut'));
     node.appendChild(link);
     showCreateTaskIfAllowed();
+    showStartProcessIfAny();
   }
 };

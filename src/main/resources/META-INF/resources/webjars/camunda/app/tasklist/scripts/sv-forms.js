@@ -122,6 +122,11 @@ function translateText(node) {
     return;
   }
   if (parent.closest('[notifications-panel]')) {
+    // the close button's text for screen readers (angular-ui-bootstrap's alert)
+    if (parent.matches('.close .sr-only') && node.data.trim() === 'Close') {
+      node.data = 'Stäng';
+      return;
+    }
     const stripped = node.data.replace(ENGINE_PREFIX, '$1');
     if (stripped !== node.data) {
       node.data = stripped;
