@@ -1,9 +1,11 @@
 package se.kvalitetsarbete.assignment;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -134,7 +136,14 @@ public class Assignments {
   @Transactional(readOnly = true)
   public Period followUpAfter(Long followUpId) {
     CheckIn followUp = followUp(followUpId);
-    return Period.between(followUp.getAssignment().getClosedAt().toLocalDate(), followUp.getDueOn());
+    LocalDate closed = followUp.getAssignment().getClosedAt().toLocalDate();
+    // whole months as planned (P3M from 30 November is 28 February, which Period.between calls 2 months 29 days)
+    for (int months = 1; months <= 120; months++) {
+      if (closed.plusMonths(months).equals(followUp.getDueOn())) {
+        return Period.ofMonths(months);
+      }
+    }
+    return Period.ofDays((int) ChronoUnit.DAYS.between(closed, followUp.getDueOn()));
   }
 
   public void recordFollowUp(Long followUpId, String outcome, boolean moreSupportNeeded, String supportNeeded, String recordedBy) {

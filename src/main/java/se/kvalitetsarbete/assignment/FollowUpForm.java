@@ -42,11 +42,8 @@ public class FollowUpForm extends TaskForm {
 
   /** "efter 3 månader": which of the follow-ups this is, in the task's name and its form. */
   private String when(Period after) {
-    if (after.toTotalMonths() == 0) {
-      return texts.get("tlux.followUp.afterDays", after.getDays());
-    }
-    return after.getDays() == 0 ? texts.get("tlux.followUp.afterMonths", after.toTotalMonths())
-        : texts.get("tlux.followUp.afterMonthsAndDays", after.toTotalMonths(), after.getDays());
+    return after.getMonths() > 0 ? texts.get("tlux.followUp.afterMonths", after.getMonths())
+        : texts.get("tlux.followUp.afterDays", after.getDays());
   }
 
   @Override

@@ -58,13 +58,29 @@ const SHOWN_TEXT = '.fjs-form-field-textarea.fjs-disabled textarea';
 const SIZES_ITSELF = window.CSS && CSS.supports && CSS.supports('field-sizing', 'content');
 
 function fitShownTexts(root) {
-  if (SIZES_ITSELF) {
-    return;
-  }
   root.querySelectorAll(SHOWN_TEXT).forEach((area) => {
+    if (area.offsetParent === null) {
+      return; // not drawn yet (Tasklist shows the form once loaded): measured when it is
+    }
     area.style.setProperty('height', '0px', 'important');
     area.style.setProperty('height', `${area.scrollHeight + 4}px`, 'important');
   });
+}
+
+// A form is drawn hidden and shown once loaded, and its width follows the window: measure again
+// whenever its size changes.
+const sized = new WeakSet();
+const resized = window.ResizeObserver && new ResizeObserver((entries) => entries.forEach((e) => fitShownTexts(e.target)));
+
+function fitShownTextsOf(container) {
+  if (SIZES_ITSELF || !resized) {
+    return;
+  }
+  if (!sized.has(container)) {
+    sized.add(container);
+    resized.observe(container);
+  }
+  fitShownTexts(container);
 }
 
 function watch(root) {
@@ -75,8 +91,11 @@ function watch(root) {
     followRenderedErrors(root);
   }
   root.querySelectorAll(CAMUNDA_FORM).forEach(followRenderedErrors);
-  if (root.closest('.fjs-container') || root.querySelector('.fjs-container')) {
-    fitShownTexts(root.closest('.fjs-container') || root);
+  const container = root.closest('.fjs-container');
+  if (container) {
+    fitShownTextsOf(container);
+  } else {
+    root.querySelectorAll('.fjs-container').forEach(fitShownTextsOf);
   }
 }
 
@@ -87,7 +106,6 @@ function start() {
       mutation.addedNodes.forEach(watch);
     }
   }).observe(document.body, { childList: true, subtree: true });
-  window.addEventListener('resize', () => fitShownTexts(document.body));
 }
 
 try {
