@@ -176,6 +176,7 @@ class LongTextsOnPostgresTest {
     String feedback = rest.task("verksamhetschef1", plan, "Task_GiveFeedback");
     assertThat(shown(rest.formVariables("verksamhetschef1", feedback), "planSummary").length()).isGreaterThan(30_000);
     rest.submit("verksamhetschef1", feedback, full("GiveFeedback", Map.of("feedbackDecision", "RETURN")));
+    rest.submit("rektor1", rest.task("rektor1", plan, "Task_AnswerFeedback"), full("AnswerFeedback", Map.of()));
     String rewrite = rest.task("rektor1", plan, "Task_WriteDevelopmentPart");
     assertThat(shown(rest.formVariables("rektor1", rewrite), "feedbackComment")).hasSize(4000);
     ArrayNode kept = (ArrayNode) rest.jsonValue(rest.formVariables("rektor1", rewrite), "actions");
@@ -205,7 +206,10 @@ class LongTextsOnPostgresTest {
     assertThat(shown(rest.formVariables("forvaltning1", again), "reportComment")).hasSize(4000);
     rest.submit("forvaltning1", again, full("WriteOrganiserSummary", Map.of()));
     rest.submit("forvaltning1", rest.task("forvaltning1", year, "Task_ApproveBoardReport"), Map.of("reportDecision", "APPROVE"));
+    rest.submit("rektor1", rest.task("rektor1", plan, "Task_ReadOrganiserFeedback"), full("ReadOrganiserFeedback", Map.of()));
     assertThat(rest.get(RestSteps.ADMIN, "/process-instance?processInstanceIds=" + year)).isEmpty();
+    assertThat(db.queryForList("select length(text) from plan_message", Integer.class)).as("the whole dialogue, each at its limit")
+        .containsOnly(4000).hasSize(4);
     assertThat(db.queryForObject("select length(analysis_historical) + length(analysis_equity) from quality_plan", Integer.class)).isEqualTo(8000);
   }
 

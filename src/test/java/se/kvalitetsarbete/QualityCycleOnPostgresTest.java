@@ -81,7 +81,11 @@ class QualityCycleOnPostgresTest {
     assertThat(rest.as("rektorA").getForEntity("/api/quality-plans/" + otherPlan + "/text", String.class).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(rest.as("forvaltning1").getForObject("/api/quality-plans/" + otherPlan + "/text", String.class))
-        .contains("RESULTATDEL", "ANALYSDEL", "UTVECKLINGSDEL");
+        .contains("RESULTATDEL", "ANALYSDEL", "UTVECKLINGSDEL", "ÅTERKOPPLING OCH SVAR", "Tack, det gör vi.");
+    String norrskolan = ownPlans.get(0).get("id").asText();
+    assertThat(rest.as("rektorA").getForObject("/api/quality-plans/" + norrskolan + "/text", String.class))
+        .as("the whole exchange is printed with the plan")
+        .contains("verksamhetschef1 (analysdelen):\nHur vet ni att lässtrategierna gav effekt?", "rektorA (analysdelen):\nVi jämför screeningarna.");
     assertThat(rest.as("forvaltning1").getForObject("/api/quality-plans/board-report?schoolYear=2031/32", String.class))
         .contains("Kvalitetsrapport till barn- och utbildningsnämnden, läsåret 2031/32");
     assertThat(rest.as("rektorA").getForEntity("/api/quality-plans/board-report?schoolYear=2031/32", String.class).getStatusCode())
@@ -118,9 +122,7 @@ class QualityCycleOnPostgresTest {
       rest.post(rektor, "/task/" + staff + "/claim", Map.of("userId", rektor), HttpStatus.NO_CONTENT);
       rest.submit(rektor, staff, Map.of("pedagogiskLedning", "2", "larandeOrganisation", "2", "malOchResultatstyrning", "2",
           "kvalitetIUndervisningen", "3", "staffTeam", "Arbetslag 1"));
-      rest.submit(rektor, rest.task(rektor, plan, "Task_WriteAnalysis"), Map.of("analysisHistorical", "Över tid: stigande.",
-          "analysisResources", "Kompetens finns.", "analysisOrganisation", "Tydlig ledning.", "analysisMethod", "Forskningsstöd.",
-          "analysisEquity", "Skillnader mellan grupper."));
+      writeAnalysis(rektor, plan);
       String development = rest.task(rektor, plan, "Task_WriteDevelopmentPart");
       ArrayNode rows = (ArrayNode) rest.jsonValue(rest.formVariables(rektor, development), "actions");
       assertThat(rows).as("the shared area is pre-filled").extracting(r -> r.get("areaTitle").asText()).containsExactly("Läsförståelse");
@@ -135,20 +137,46 @@ class QualityCycleOnPostgresTest {
       assertThat(rest.get("forskolechef1", "/task?processInstanceId=" + plan)).as("not the preschools' head").isEmpty();
       String feedback = rest.task("verksamhetschef1", plan, "Task_GiveFeedback");
       assertThat(rest.formVariables("verksamhetschef1", feedback).get("planSummary").get("value").asText()).contains(action);
+      if (school == schools.get(0)) {
+        // A dialogue, not a gate: back to the analysis, the rektor answers, revises, and it comes again.
+        rest.submit("verksamhetschef1", feedback, Map.of("feedbackDecision", "RETURN", "returnTo", "ANALYSIS",
+            "feedbackComment", "Hur vet ni att lässtrategierna gav effekt?"));
+        rest.submit(rektor, rest.task(rektor, plan, "Task_AnswerFeedback"), Map.of("feedbackAnswer", "Vi jämför screeningarna."));
+        writeAnalysis(rektor, plan);
+        String again = rest.task(rektor, plan, "Task_WriteDevelopmentPart");
+        rest.submit(rektor, again, Map.of("actions", RestSteps.json(rest.jsonValue(rest.formVariables(rektor, again), "actions").toString())));
+        feedback = rest.task("verksamhetschef1", plan, "Task_GiveFeedback");
+      }
       rest.submit("verksamhetschef1", feedback, Map.of("feedbackDecision", "APPROVE"));
+    }
+    // Every plan approved: the organiser's plan starts now, not after the units' February follow-ups.
+    String summary = rest.task("forvaltning1", year, "Task_WriteOrganiserSummary");
+    rest.submit("forvaltning1", summary, Map.of("organiserAnalysis", "Läsförståelsen följs upp i alla enheter.",
+        "nextYearAreas", "Läsförståelse", "organiserFeedback", "Fortsätt följa upp läsningen."));
+    String approve = rest.task("forvaltning1", year, "Task_ApproveBoardReport");
+    assertThat(rest.formVariables("forvaltning1", approve).get("boardReport").get("value").asText()).contains("Planer: 3", "HUVUDMANNENS PLAN");
+    rest.submit("forvaltning1", approve, Map.of("reportDecision", "APPROVE"));
+
+    for (Unit school : schools) {
+      String rektor = school.getRektorUserId();
+      String read = rest.single(rest.get(rektor, "/task?assignee=" + rektor + "&taskDefinitionKey=Task_ReadOrganiserFeedback")).get("id").asText();
+      String plan = rest.single(rest.get(rektor, "/task?assignee=" + rektor + "&taskDefinitionKey=Task_ReadOrganiserFeedback"))
+          .get("processInstanceId").asText();
+      assertThat(rest.formVariables(rektor, read).get("organiserFeedback").get("value").asText()).contains("Fortsätt följa upp läsningen.");
+      rest.submit(rektor, read, Map.of("organiserFeedbackReply", "Tack, det gör vi."));
       for (int i = 0; i < 2; i++) {
         rest.executeJob(plan, "Timer_MidYearDue");
         String midYear = rest.task(rektor, plan, "Task_FollowUpActions");
         answer(rektor, midYear, "actionFollowUps", (ArrayNode) rest.jsonValue(rest.formVariables(rektor, midYear), "actionFollowUps"));
       }
     }
-    String summary = rest.task("forvaltning1", year, "Task_WriteOrganiserSummary");
-    rest.submit("forvaltning1", summary, Map.of("organiserAnalysis", "Läsförståelsen följs upp i alla enheter.",
-        "nextYearAreas", "Läsförståelse"));
-    String approve = rest.task("forvaltning1", year, "Task_ApproveBoardReport");
-    assertThat(rest.formVariables("forvaltning1", approve).get("boardReport").get("value").asText()).contains("Planer: 3");
-    rest.submit("forvaltning1", approve, Map.of("reportDecision", "APPROVE"));
     assertThat(rest.get(RestSteps.ADMIN, "/process-instance?processInstanceIds=" + year)).isEmpty();
+  }
+
+  private void writeAnalysis(String rektor, String plan) throws Exception {
+    rest.submit(rektor, rest.task(rektor, plan, "Task_WriteAnalysis"), Map.of("analysisHistorical", "Över tid: stigande.",
+        "analysisResources", "Kompetens finns.", "analysisOrganisation", "Tydlig ledning.", "analysisMethod", "Forskningsstöd.",
+        "analysisEquity", "Skillnader mellan grupper."));
   }
 
   private JsonNode json(org.springframework.http.ResponseEntity<String> response) throws Exception {

@@ -17,4 +17,11 @@ public interface IndicatorValueRepository extends JpaRepository<IndicatorValue, 
       @Param("toYear") int toYear);
 
   long countByAreaCode(String areaCode);
+
+  /** The municipality's own figures: a kommunkod has four digits, a skolenhetskod eight. */
+  @Query("""
+      select v from IndicatorValue v join fetch v.indicator i
+      where length(v.areaCode) = 4 and v.year between :fromYear and :toYear
+      order by i.sortOrder, i.code, v.year, v.gender""")
+  List<IndicatorValue> findForMunicipality(@Param("fromYear") int fromYear, @Param("toYear") int toYear);
 }

@@ -10,11 +10,14 @@ import se.kvalitetsarbete.common.FormInput;
 import se.kvalitetsarbete.common.TaskForm;
 import se.kvalitetsarbete.common.Texts;
 
-/** Task_GiveFeedback: the head of school form approves the plan, or returns it with feedback. */
+/**
+ * Task_GiveFeedback: the head of school form approves the plan, or returns it with feedback to the
+ * part it is about (results, analysis or development); the feedback joins the plan's dialogue.
+ */
 @Component
 public class FeedbackForm extends TaskForm {
 
-  private static final String[] INPUTS = {"feedbackDecision", "feedbackComment"};
+  private static final String[] INPUTS = {"feedbackDecision", "returnTo", "feedbackComment"};
 
   private final QualityPlans plans;
 
@@ -32,10 +35,13 @@ public class FeedbackForm extends TaskForm {
   @Override
   protected void submit(DelegateTask task, FormInput in) {
     boolean approved = "APPROVE".equals(in.choice("feedbackDecision"));
+    String returnTo = in.choice("returnTo", !approved);
     String comment = in.text("feedbackComment", !approved);
     in.check();
-    plans.feedback((Long) task.getVariable(QUALITY_PLAN_ID), approved, comment, CurrentUser.of(task));
+    PlanMessage.Part part = approved ? PlanMessage.Part.WHOLE : PlanMessage.Part.valueOf(returnTo);
+    plans.feedback((Long) task.getVariable(QUALITY_PLAN_ID), approved, part, comment, CurrentUser.of(task));
     FormFields.clear(task, INPUTS);
     task.getExecution().setVariable(PLAN_APPROVED, approved);
+    task.getExecution().setVariable(RETURN_TO, approved ? null : returnTo);
   }
 }

@@ -1,17 +1,24 @@
 package se.kvalitetsarbete.quality;
 
+import static se.kvalitetsarbete.quality.SkaProcess.FOLLOW_UP_TIME;
 import static se.kvalitetsarbete.quality.SkaProcess.QUALITY_PLAN_ID;
+
+import java.time.Period;
 
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
+import se.kvalitetsarbete.common.Dates;
 import se.kvalitetsarbete.common.FormFields;
 import se.kvalitetsarbete.common.FormInput;
 import se.kvalitetsarbete.common.JsonVariables;
 import se.kvalitetsarbete.common.TaskForm;
 import se.kvalitetsarbete.common.Texts;
 
-/** Task_FollowUpActions: in November and February, how far each of this year's actions has come. */
+/**
+ * Task_FollowUpActions: in November and February, how far each of this year's actions has come;
+ * due after the model's followUpTime.
+ */
 @Component
 public class FollowUpActionsForm extends TaskForm {
 
@@ -25,6 +32,8 @@ public class FollowUpActionsForm extends TaskForm {
   @Override
   protected void show(DelegateTask task) {
     Long planId = (Long) task.getVariable(QUALITY_PLAN_ID);
+    // Due when the model's reminder fires (Timer_FollowUpDue counts followUpTime from the same moment).
+    task.setDueDate(Dates.toDate(Dates.toLocal(task.getCreateTime()).plus(Period.parse((String) task.getVariable(FOLLOW_UP_TIME)))));
     FormFields.prefill(task, Map.of("actionFollowUps", JsonVariables.json(plans.followUpRows(plans.actionsOf(planId)))));
   }
 

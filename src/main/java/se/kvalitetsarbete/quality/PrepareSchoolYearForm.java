@@ -13,9 +13,13 @@ import se.kvalitetsarbete.common.FormInput;
 import se.kvalitetsarbete.common.TaskForm;
 import se.kvalitetsarbete.common.Texts;
 import se.kvalitetsarbete.indicators.IndicatorImport;
+import se.kvalitetsarbete.regional.RegionalExchanges;
 import se.kvalitetsarbete.quality.SharedImprovementArea.FormGroup;
 
-/** Task_PrepareSchoolYear: the shared improvement areas, the plans' deadline, this year's indicators. */
+/**
+ * Task_PrepareSchoolYear: the shared improvement areas (carried from last year's organiser plan),
+ * the plans' deadline, this year's indicators.
+ */
 @Component
 public class PrepareSchoolYearForm extends TaskForm {
 
@@ -27,16 +31,31 @@ public class PrepareSchoolYearForm extends TaskForm {
 
   private final SchoolYears years;
   private final IndicatorImport indicators;
+  private final OrganiserPlans organiserPlans;
+  private final RegionalExchanges regionalExchanges;
 
-  public PrepareSchoolYearForm(SchoolYears years, IndicatorImport indicators, Texts texts) {
+  public PrepareSchoolYearForm(SchoolYears years, IndicatorImport indicators, OrganiserPlans organiserPlans,
+      RegionalExchanges regionalExchanges, Texts texts) {
     super(texts);
+    this.regionalExchanges = regionalExchanges;
     this.years = years;
     this.indicators = indicators;
+    this.organiserPlans = organiserPlans;
   }
 
+  /** Starts from last year's organiser plan: its areas for next year fill every school form's areas, to keep or strike. */
   @Override
   protected void show(DelegateTask task) {
+    Long yearId = (Long) task.getVariable(SCHOOL_YEAR_ID);
     FormFields.prefillEmpty(task, INPUTS);
+    organiserPlans.previous(yearId).map(SchoolYear::getNextYearAreas).ifPresent(areas -> {
+      Map<String, Object> carried = new java.util.HashMap<>();
+      AREA_FIELDS.values().forEach(field -> carried.put(field, areas));
+      FormFields.prefill(task, carried);
+    });
+    FormFields.show(task, "lastYearOrganiserPlan", organiserPlans.lastYearText(yearId));
+    FormFields.show(task, "regionalJointEfforts", organiserPlans.previous(yearId)
+        .map(last -> regionalExchanges.jointEffortsOf(last.getLabel())).orElse(""));
   }
 
   @Override

@@ -47,10 +47,12 @@ public class QualityPlans {
   private final NeedsDescriptions needsDescriptions;
   private final Texts texts;
   private final Clock clock;
+  private final PlanDialogue dialogue;
 
   public QualityPlans(QualityPlanRepository plans, SchoolYearRepository years, SharedImprovementAreaRepository sharedAreas,
       SelfAssessmentRepository assessments, ImprovementActionRepository actions, ActionFollowUpRepository followUps,
-      UnitRepository units, IndicatorValueRepository indicatorValues, NeedsDescriptions needsDescriptions, Texts texts, Clock clock) {
+      UnitRepository units, IndicatorValueRepository indicatorValues, NeedsDescriptions needsDescriptions, Texts texts, Clock clock,
+      PlanDialogue dialogue) {
     this.plans = plans;
     this.years = years;
     this.sharedAreas = sharedAreas;
@@ -62,6 +64,7 @@ public class QualityPlans {
     this.needsDescriptions = needsDescriptions;
     this.texts = texts;
     this.clock = clock;
+    this.dialogue = dialogue;
   }
 
   public QualityPlan start(Long unitId, Long schoolYearId, String processInstanceId) {
@@ -186,8 +189,10 @@ public class QualityPlans {
     }
   }
 
-  public void feedback(Long planId, boolean approved, String comment, String by) {
+  /** The head of school form's decision; the comment joins the dialogue, on the part the plan goes back to. */
+  public void feedback(Long planId, boolean approved, PlanMessage.Part part, String comment, String by) {
     get(planId).feedback(approved, comment, by, LocalDateTime.now(clock));
+    dialogue.write(planId, by, approved ? PlanMessage.Part.WHOLE : part, comment);
   }
 
   /** The group whose head gives feedback on this plan: the heads of the unit's school form. */
@@ -258,7 +263,7 @@ public class QualityPlans {
                 .collect(Collectors.joining()))
         .collect(Collectors.joining("\n\n"));
     return texts.get("ska.planText", plan.getUnit().getName(), plan.getSchoolYear().getLabel(), resultsText(planId),
-        analysisText(plan), development);
+        analysisText(plan), development) + texts.get("ska.planDialogue", dialogue.text(planId));
   }
 
   private String analysisText(QualityPlan plan) {

@@ -1,5 +1,7 @@
 package se.kvalitetsarbete.quality;
 
+import static se.kvalitetsarbete.quality.SkaProcess.TASK_FOLLOW_UP_ACTIONS;
+import static se.kvalitetsarbete.quality.SkaProcess.TASK_REMIND_FOLLOW_UP;
 import static se.kvalitetsarbete.quality.SkaProcess.TIMER_DEADLINE_PASSED;
 
 import org.camunda.bpm.engine.TaskService;
@@ -12,7 +14,8 @@ import se.kvalitetsarbete.security.AsProcess;
 
 /**
  * Task_RemindBeforeDeadline and Task_RemindAfterDeadline: the plan's open tasks move to the top
- * of their owners' lists with a reminder comment (shown in Tasklist).
+ * of their owners' lists with a reminder comment (shown in Tasklist). Task_RemindFollowUp: the
+ * same for the late mid-year follow-up alone.
  */
 @Component
 public class RemindRektor implements JavaDelegate {
@@ -29,10 +32,12 @@ public class RemindRektor implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     boolean late = execution.getCurrentActivityId().equals("Task_RemindAfterDeadline")
         || TIMER_DEADLINE_PASSED.equals(execution.getCurrentActivityId());
-    String message = texts.get(late ? "ska.reminderLate" : "ska.reminderSoon");
+    boolean followUp = TASK_REMIND_FOLLOW_UP.equals(execution.getCurrentActivityId());
+    String message = texts.get(followUp ? "ska.reminderFollowUp" : late ? "ska.reminderLate" : "ska.reminderSoon");
     TaskService tasks = execution.getProcessEngineServices().getTaskService();
     AsProcess.run(() -> {
-      for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
+      var open = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId());
+      for (Task task : (followUp ? open.taskDefinitionKey(TASK_FOLLOW_UP_ACTIONS) : open).list()) {
         tasks.setPriority(task.getId(), REMINDED_PRIORITY);
         tasks.createComment(task.getId(), execution.getProcessInstanceId(), message);
       }

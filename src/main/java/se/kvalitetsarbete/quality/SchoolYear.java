@@ -24,6 +24,14 @@ public class SchoolYear {
   private String reportComment;
   private LocalDateTime reportApprovedAt;
   private String processInstanceId;
+  private String organiserFeedback;
+  private LocalDateTime organiserFeedbackSentAt;
+  private String organiserResults;
+  private String organiserHistorical;
+  private String organiserResources;
+  private String organiserOrganisation;
+  private String organiserMethod;
+  private String organiserEquity;
 
   protected SchoolYear() {}
 
@@ -64,4 +72,23 @@ public class SchoolYear {
   public void setReportComment(String reportComment) { this.reportComment = reportComment; }
   public LocalDateTime getReportApprovedAt() { return reportApprovedAt; }
   public void setReportApprovedAt(LocalDateTime reportApprovedAt) { this.reportApprovedAt = reportApprovedAt; }
+  /** The organiser's results part (how last year's areas went) and the five perspectives of its analysis. */
+  public void planOrganiser(String results, String historical, String resources, String organisation, String method, String equity) {
+    this.organiserResults = results;
+    this.organiserHistorical = historical;
+    this.organiserResources = resources;
+    this.organiserOrganisation = organisation;
+    this.organiserMethod = method;
+    this.organiserEquity = equity;
+  }
+  public String getOrganiserResults() { return organiserResults; }
+  public String getOrganiserHistorical() { return organiserHistorical; }
+  public String getOrganiserResources() { return organiserResources; }
+  public String getOrganiserOrganisation() { return organiserOrganisation; }
+  public String getOrganiserMethod() { return organiserMethod; }
+  public String getOrganiserEquity() { return organiserEquity; }
+  public String getOrganiserFeedback() { return organiserFeedback; }
+  public void setOrganiserFeedback(String organiserFeedback) { this.organiserFeedback = organiserFeedback; }
+  public LocalDateTime getOrganiserFeedbackSentAt() { return organiserFeedbackSentAt; }
+  public void setOrganiserFeedbackSentAt(LocalDateTime sentAt) { this.organiserFeedbackSentAt = sentAt; }
 }

@@ -4,10 +4,8 @@ import se.kvalitetsarbete.security.ModelGlue;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,18 +26,18 @@ public class SchoolYears {
   private final SchoolYearRepository years;
   private final SharedImprovementAreaRepository sharedAreas;
   private final QualityPlanRepository plans;
-  private final SelfAssessmentRepository assessments;
   private final ImprovementActionRepository actions;
   private final UnitRepository units;
+  private final OrganiserPlans organiserPlans;
   private final Texts texts;
   private final Clock clock;
 
   public SchoolYears(SchoolYearRepository years, SharedImprovementAreaRepository sharedAreas, QualityPlanRepository plans,
-      SelfAssessmentRepository assessments, ImprovementActionRepository actions, UnitRepository units, Texts texts, Clock clock) {
+      ImprovementActionRepository actions, UnitRepository units, OrganiserPlans organiserPlans, Texts texts, Clock clock) {
     this.years = years;
     this.sharedAreas = sharedAreas;
     this.plans = plans;
-    this.assessments = assessments;
+    this.organiserPlans = organiserPlans;
     this.actions = actions;
     this.units = units;
     this.texts = texts;
@@ -101,6 +99,29 @@ public class SchoolYears {
     return units.findByActiveTrueOrderByName().stream().map(Unit::getId).toList();
   }
 
+  /**
+   * Gateway_AllPlansApproved of SkaYearlyCycle: every active unit's plan for the year is approved,
+   * so the organiser's plan may start (true at once for a year without units).
+   */
+  @Transactional(readOnly = true)
+  @ModelGlue
+  public boolean allPlansApproved(Long schoolYearId) {
+    Map<Long, QualityPlan.Status> byUnit = plans.findBySchoolYearIdOrderByUnitName(schoolYearId).stream()
+        .collect(Collectors.toMap(p -> p.getUnit().getId(), QualityPlan::getStatus));
+    return units.findByActiveTrueOrderByName().stream().allMatch(u -> byUnit.get(u.getId()) == QualityPlan.Status.APPROVED);
+  }
+
+  /** Gateway_OrganiserFeedbackSent of SkaUnitPlan: a plan approved after the board's report gets the feedback at once. */
+  @Transactional(readOnly = true)
+  @ModelGlue
+  public boolean organiserFeedbackSent(Long schoolYearId) {
+    return get(schoolYearId).getOrganiserFeedbackSentAt() != null;
+  }
+
+  public void markOrganiserFeedbackSent(Long schoolYearId) {
+    get(schoolYearId).setOrganiserFeedbackSentAt(LocalDateTime.now(clock));
+  }
+
   /** Units whose plan is not yet approved, for the reminder at the deadline. */
   @Transactional(readOnly = true)
   public String latePlansText(Long schoolYearId) {
@@ -114,7 +135,7 @@ public class SchoolYears {
     return late.isEmpty() ? texts.get("ska.noLatePlans") : late;
   }
 
-  /** Every unit's plan in a few lines, and the self-assessments on average. */
+  /** Every unit's plan in a few lines, and the self-assessments counted per score (no ranking). */
   @Transactional(readOnly = true)
   public String overview(Long schoolYearId) {
     List<QualityPlan> all = plans.findBySchoolYearIdOrderByUnitName(schoolYearId);
@@ -122,24 +143,19 @@ public class SchoolYears {
         .map(p -> texts.get("ska.overviewUnit", p.getUnit().getName(), texts.get("ska.status." + p.getStatus()),
             actions.findByPlanIdOrderById(p.getId()).stream().map(ImprovementAction::getAreaTitle).distinct().collect(Collectors.joining(", "))))
         .collect(Collectors.joining("\n"));
-    String averages = Arrays.stream(SelfAssessment.Area.values())
-        .map(area -> {
-          OptionalDouble average = all.stream().flatMap(p -> assessments.findByPlanId(p.getId()).stream())
-              .filter(a -> a.getArea() == area).mapToInt(SelfAssessment::getScore).average();
-          return texts.get("ska.average", area.label(), average.isPresent() ? String.format("%.1f", average.getAsDouble()).replace('.', ',') : "–");
-        })
-        .collect(Collectors.joining("\n"));
-    return texts.get("ska.overview", all.size(), perUnit, averages);
+    return texts.get("ska.overview", all.size(), perUnit, organiserPlans.selfAssessmentCounts(schoolYearId));
   }
 
-  public void summarise(Long schoolYearId, String organiserAnalysis, String nextYearAreas) {
-    get(schoolYearId).summarise(organiserAnalysis, nextYearAreas);
+  public void summarise(Long schoolYearId, String organiserAnalysis, String nextYearAreas, String feedbackToUnits) {
+    SchoolYear year = get(schoolYearId);
+    year.summarise(organiserAnalysis, nextYearAreas);
+    year.setOrganiserFeedback(feedbackToUnits);
   }
 
   /** The board's report: the organiser's analysis, the units' state, next year's shared areas. */
   public String produceBoardReport(Long schoolYearId) {
     SchoolYear year = get(schoolYearId);
-    String report = texts.get("ska.boardReport", year.getLabel(), year.getOrganiserAnalysis(), overview(schoolYearId),
+    String report = texts.get("ska.boardReport", year.getLabel(), organiserPlans.planText(schoolYearId), overview(schoolYearId),
         year.getNextYearAreas());
     year.setBoardReport(report);
     return report;

@@ -18,6 +18,17 @@ public final class SkaProcess {
   /** Input parameters of Task_StartUnitPlan. */
   public static final String REMIND_BEFORE = "remindBefore";
   public static final String MID_YEAR_MONTHS = "midYearMonths";
+  /** How long a mid-year follow-up may take before the rektor is reminded, and before the head of school form sees it. */
+  public static final String FOLLOW_UP_TIME = "followUpTime";
+  public static final String ESCALATE_AFTER = "escalateAfter";
+  /** The part of the plan a returned plan goes back to: RESULTS, ANALYSIS or DEVELOPMENT. */
+  public static final String RETURN_TO = "returnTo";
+
+  /** A unit's plan tells the yearly cycle it is approved; the yearly cycle sends its feedback to every plan. */
+  public static final String MESSAGE_PLAN_APPROVED = "PlanApproved";
+  public static final String MESSAGE_ORGANISER_FEEDBACK = "OrganiserFeedback";
+  public static final String TASK_FOLLOW_UP_ACTIONS = "Task_FollowUpActions";
+  public static final String TASK_REMIND_FOLLOW_UP = "Task_RemindFollowUp";
 
   public static final String TASK_SELF_ASSESS_MANAGEMENT = "Task_SelfAssessManagement";
   public static final String TIMER_DEADLINE_PASSED = "Timer_DeadlinePassed";

@@ -13,7 +13,9 @@ import se.kvalitetsarbete.security.InstanceAccess;
 
 /**
  * Task_StartUnitPlan: the unit's plan for the year, its deadline and reminder date (input
- * remindBefore) and its mid-year follow-up months (input midYearMonths).
+ * remindBefore), its mid-year follow-up months (input midYearMonths), the time each follow-up
+ * may take before the rektor is reminded (followUpTime) and before the head of school form sees it
+ * (escalateAfter).
  */
 @Component
 public class StartUnitPlan implements JavaDelegate {
@@ -39,6 +41,9 @@ public class StartUnitPlan implements JavaDelegate {
     execution.setVariable(PLAN_DEADLINE, Dates.toDate(deadline));
     execution.setVariable(PLAN_REMINDER_DATE, Dates.toDate(deadline.minus(Period.parse((String) execution.getVariable(REMIND_BEFORE)))));
     execution.setVariable(FOLLOW_UP_MONTHS, execution.getVariable(MID_YEAR_MONTHS));
+    // Same names as the inputs: set on the process, not on this task's own input variables.
+    execution.getProcessInstance().setVariableLocal(FOLLOW_UP_TIME, execution.getVariable(FOLLOW_UP_TIME));
+    execution.getProcessInstance().setVariableLocal(ESCALATE_AFTER, execution.getVariable(ESCALATE_AFTER));
     access.grantRead(execution, List.of(plan.getUnit().getRektorUserId()));
   }
 }

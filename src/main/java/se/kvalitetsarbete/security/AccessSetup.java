@@ -50,7 +50,7 @@ public class AccessSetup {
   private static final List<String> STAFF = List.of(Roles.COORDINATORS, Roles.REKTORER, Roles.QUALITY_TEAM,
       Roles.HEADS_OF_SCHOOL_FORMS, Roles.ADMINISTRATION);
   private static final List<String> ALLOCATION_PROCESSES = List.of("TermAllocation", "NeedsDescription", "Assignment", "RoundSchedule");
-  private static final List<String> QUALITY_CYCLE_PROCESSES = List.of("SkaYearlyCycle", "SkaUnitPlan", "SkaSchedule");
+  private static final List<String> QUALITY_CYCLE_PROCESSES = List.of("SkaYearlyCycle", "SkaUnitPlan", "SkaSchedule", "RegionalExchange");
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
@@ -111,6 +111,7 @@ public class AccessSetup {
     // The administration runs the yearly quality cycle and follows every unit's plan; heads of
     // school forms read the plans they give feedback on.
     grant(Roles.ADMINISTRATION, PROCESS_DEFINITION, "SkaYearlyCycle", CREATE_INSTANCE);
+    grant(Roles.ADMINISTRATION, PROCESS_DEFINITION, "RegionalExchange", CREATE_INSTANCE);
     for (String process : QUALITY_CYCLE_PROCESSES) {
       grant(Roles.ADMINISTRATION, PROCESS_DEFINITION, process, READ, READ_INSTANCE, READ_TASK, READ_HISTORY);
     }

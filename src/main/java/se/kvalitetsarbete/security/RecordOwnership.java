@@ -38,6 +38,7 @@ public class RecordOwnership extends AbstractBpmnParseListener implements TaskLi
   static {
     OWNER.put("needsDescriptionId", List.of("select process_instance_id from needs_description where id = ?"));
     OWNER.put("qualityPlanId", List.of("select process_instance_id from quality_plan where id = ?"));
+    OWNER.put("regionalExchangeId", List.of("select process_instance_id from regional_exchange where id = ?"));
     OWNER.put("decisionId", List.of(ROUND_OF_DECISION + " where d.id = ?",
         "select process_instance_id from assignment where decision_id = ?"));
     OWNER.put("assignmentId", List.of("select process_instance_id from assignment where id = ?",
@@ -135,7 +136,7 @@ public class RecordOwnership extends AbstractBpmnParseListener implements TaskLi
 
   /** Whether this process owns any record at all (a process of the application, not a coordinator's own test model). */
   private boolean hasAnchor(List<String> mine) {
-    for (String table : List.of("needs_description", "quality_plan", "allocation_round", "school_year", "assignment")) {
+    for (String table : List.of("needs_description", "quality_plan", "allocation_round", "school_year", "assignment", "regional_exchange")) {
       for (String instance : mine) {
         if (!database.createNativeQuery("select 1 from " + table + " where process_instance_id = ?1")
             .setParameter(1, instance).setMaxResults(1).getResultList().isEmpty()) {

@@ -90,6 +90,21 @@ public class QualityCycleScenario {
     scenario.complete(scenario.task(plan, "Task_GiveFeedback"), Map.of("feedbackDecision", "APPROVE"));
   }
 
+  /** The head of school form returns the plan to a part with feedback; the rektor answers it. */
+  public void returnPlan(ProcessInstance plan, String part, String feedback, String answer) {
+    scenario.complete(scenario.task(plan, "Task_GiveFeedback"),
+        Map.of("feedbackDecision", "RETURN", "returnTo", part, "feedbackComment", feedback));
+    scenario.complete(scenario.task(plan, "Task_AnswerFeedback"), Map.of("feedbackAnswer", answer));
+  }
+
+  /** The organiser's feedback after the board's report reaches the plan, and the rektor replies. */
+  public void readOrganiserFeedback(ProcessInstance plan, String reply) {
+    if (tasks.createTaskQuery().processInstanceId(plan.getId()).taskDefinitionKey("Task_ReadOrganiserFeedback").count() == 0) {
+      runtime.createMessageCorrelation("OrganiserFeedback").processInstanceId(plan.getId()).correlateAll();
+    }
+    scenario.complete(scenario.task(plan, "Task_ReadOrganiserFeedback"), Map.of("organiserFeedbackReply", reply));
+  }
+
   /** The two mid-year follow-ups, each when its timer is due. */
   public void followUpMidYear(ProcessInstance plan) throws Exception {
     for (int i = 0; i < 2; i++) {

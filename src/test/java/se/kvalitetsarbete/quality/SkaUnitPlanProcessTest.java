@@ -43,6 +43,8 @@ class SkaUnitPlanProcessTest {
   @Autowired ActionFollowUpRepository followUps;
   @Autowired SelfAssessmentRepository assessments;
   @Autowired NeedsDescriptionRepository descriptions;
+  @Autowired SchoolYears years;
+  @Autowired PlanDialogue dialogue;
 
   Unit unit;
   int firstYear;
@@ -57,7 +59,7 @@ class SkaUnitPlanProcessTest {
   }
 
   @Test
-  void aPlanIsWrittenApprovedAndItsActionsFollowedUpInNovemberAndFebruary() throws Exception {
+  void aPlanIsWrittenApprovedFollowedUpInNovemberAndFebruaryAndGetsTheOrganisersFeedback() throws Exception {
     ProcessInstance plan = cycle.startPlan(year, unit.getId());
     assertThat(plan).isWaitingAt("Task_FollowUpLastYear").task().isAssignedTo(unit.getRektorUserId());
 
@@ -72,11 +74,28 @@ class SkaUnitPlanProcessTest {
         .contains("RESULTATDEL", "Ledningen, Pedagogisk ledning: 3", "ANALYSDEL", "UTVECKLINGSDEL", "Rastvärdar");
     cycle.approve(plan);
 
-    assertThat(plan).isWaitingAt("Timer_MidYearDue");
+    assertThat(plan).isWaitingAt("Timer_MidYearDue", "Message_OrganiserFeedback").hasPassed("Task_ReportPlanApproved");
     assertThat(scenario.timer(plan, "Timer_MidYearDue").getDuedate()).hasMonth(11).hasYear(firstYear);
     cycle.followUpMidYear(plan);
+    assertThat(plan).as("the year's follow-ups are done; the organiser's feedback is still to come").isWaitingAt("Message_OrganiserFeedback");
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(plan.getId())
+        .taskDefinitionKey("Task_FollowUpActions").list()).as("each follow-up was due after the model's followUpTime")
+        .allSatisfy(t -> assertThat(java.time.Duration.between(t.getStartTime().toInstant(), t.getDueDate().toInstant()).toMinutes())
+            .isCloseTo(java.time.Duration.ofDays(14).toMinutes(), org.assertj.core.api.Assertions.within(1L)));
+
+    QualityPlan approved = plans.findByUnitIdAndSchoolYearLabel(unit.getId(), year.getLabel()).orElseThrow();
+    years.summarise(year.getId(), "Analys", "Trygghet", "Tack för tydliga analyser; fortsätt med läsförståelsen.");
+    dialogue.writeToEveryPlan(year.getId(), "Tack för tydliga analyser; fortsätt med läsförståelsen.");
+    runtime().createMessageCorrelation("OrganiserFeedback").processInstanceId(plan.getId()).correlateAll();
+    Task organiser = scenario.task(plan, "Task_ReadOrganiserFeedback");
+    assertThat(organiser.getAssignee()).isEqualTo(unit.getRektorUserId());
+    assertThat(scenario.shown(organiser.getId(), "organiserFeedback")).contains("fortsätt med läsförståelsen");
+    scenario.complete(organiser, Map.of("organiserFeedbackReply", "Vi tar med oss det till arbetslagen."));
 
     assertThat(plan).isEnded().hasPassed("EndEvent_PlanWritten", "EndEvent_UnitPlanDone");
+    assertThat(qualityPlans.planText(approved.getId())).as("the printed plan carries the whole exchange")
+        .contains("ÅTERKOPPLING OCH SVAR", "Huvudmannen (huvudmannens återkoppling):\nTack för tydliga analyser",
+            unit.getRektorUserId() + " (huvudmannens återkoppling):\nVi tar med oss det till arbetslagen.");
     QualityPlan stored = plans.findByUnitIdAndSchoolYearLabel(unit.getId(), year.getLabel()).orElseThrow();
     assertThat(stored.getStatus()).isEqualTo(QualityPlan.Status.APPROVED);
     assertThat(actions.findByPlanIdOrderById(stored.getId())).extracting(ImprovementAction::isShared).containsExactly(true, false);
@@ -136,15 +155,25 @@ class SkaUnitPlanProcessTest {
   }
 
   @Test
-  void aReturnedPlanGoesBackToTheDevelopmentPartWithTheFeedback() throws Exception {
+  void aReturnedPlanIsAnsweredByTheRektorAndGoesBackToTheDevelopmentPartWithTheFeedback() throws Exception {
     ProcessInstance plan = cycle.startPlan(year, unit.getId());
     cycle.writeResultsAndAnalysis(plan);
     cycle.writeDevelopmentPart(plan, List.of(cycle.action("Läsförståelse", "Läsa mer")));
 
     assertThatThrownBy(() -> scenario.complete(scenario.task(plan, "Task_GiveFeedback"), Map.of("feedbackDecision", "RETURN")))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("Återkoppling till rektor: fältet måste fyllas i.");
-    scenario.complete(scenario.task(plan, "Task_GiveFeedback"),
-        Map.of("feedbackDecision", "RETURN", "feedbackComment", "Koppla åtgärden tydligare till analysen."));
+    assertThatThrownBy(() -> scenario.complete(scenario.task(plan, "Task_GiveFeedback"),
+        Map.of("feedbackDecision", "RETURN", "feedbackComment", "Koppla åtgärden tydligare till analysen.")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("Vilken del ska rektor se över?");
+    scenario.complete(scenario.task(plan, "Task_GiveFeedback"), Map.of("feedbackDecision", "RETURN",
+        "returnTo", "DEVELOPMENT", "feedbackComment", "Koppla åtgärden tydligare till analysen."));
+
+    Task answer = scenario.task(plan, "Task_AnswerFeedback");
+    assertThat(answer.getAssignee()).isEqualTo(unit.getRektorUserId());
+    assertThat(scenario.shown(answer.getId(), "feedbackComment")).isEqualTo("Koppla åtgärden tydligare till analysen.");
+    assertThatThrownBy(() -> scenario.complete(answer, Map.of()))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("Ditt svar på återkopplingen");
+    scenario.complete(answer, Map.of("feedbackAnswer", "Vi knyter åtgärden till läsanalysen."));
 
     assertThat(plan).isWaitingAt("Task_WriteDevelopmentPart");
     Task again = scenario.task(plan, "Task_WriteDevelopmentPart");
@@ -152,7 +181,73 @@ class SkaUnitPlanProcessTest {
     assertThat(tasks.getVariable(again.getId(), "actions").toString()).contains("Läsa mer");
     cycle.writeDevelopmentPart(plan, List.of(cycle.action("Läsförståelse", "Lässtrategier kopplade till analysen")));
     cycle.approve(plan);
-    assertThat(plan).isWaitingAt("Timer_MidYearDue");
+    assertThat(plan).isWaitingAt("Timer_MidYearDue", "Message_OrganiserFeedback");
+    List<PlanMessage> exchange = dialogue.of((Long) runtime().getVariable(plan.getId(), "qualityPlanId"));
+    assertThat(exchange).extracting(PlanMessage::getPart, PlanMessage::getText).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(PlanMessage.Part.DEVELOPMENT, "Koppla åtgärden tydligare till analysen."),
+        org.assertj.core.groups.Tuple.tuple(PlanMessage.Part.DEVELOPMENT, "Vi knyter åtgärden till läsanalysen."));
+    assertThat(exchange.get(1).getAuthor()).isEqualTo(unit.getRektorUserId());
+  }
+
+  @Test
+  void feedbackCanSendThePlanBackToTheAnalysisOrTheResults() throws Exception {
+    ProcessInstance plan = cycle.startPlan(year, unit.getId());
+    cycle.writeResultsAndAnalysis(plan);
+    cycle.writeDevelopmentPart(plan, List.of(cycle.action("Läsförståelse", "Läsa mer")));
+
+    cycle.returnPlan(plan, "ANALYSIS", "Vad säger personalens skattning om orsakerna?", "Vi analyserar skillnaderna.");
+    assertThat(plan).isWaitingAt("Task_WriteAnalysis");
+    Map<String, Object> analysis = new java.util.HashMap<>();
+    for (String perspective : AnalysisForm.PERSPECTIVES) {
+      analysis.put(perspective, "Omarbetad: " + perspective);
+    }
+    scenario.complete(scenario.task(plan, "Task_WriteAnalysis"), analysis);
+    cycle.writeDevelopmentPart(plan, List.of(cycle.action("Läsförståelse", "Läsa mer")));
+
+    cycle.returnPlan(plan, "RESULTS", "Hur vet ni att läsningen blev bättre?", "Vi lägger till screeningen.");
+    assertThat(plan).isWaitingAt("Task_FollowUpLastYear");
+    cycle.writeResultsAndAnalysis(plan);
+    cycle.writeDevelopmentPart(plan, List.of(cycle.action("Läsförståelse", "Läsa mer")));
+    cycle.approve(plan);
+
+    String printed = qualityPlans.planText((Long) runtime().getVariable(plan.getId(), "qualityPlanId"));
+    assertThat(printed).contains("(analysdelen):\nVad säger personalens skattning", "(analysdelen):\nVi analyserar skillnaderna.",
+        "(resultatdelen):\nHur vet ni att läsningen blev bättre?", "(resultatdelen):\nVi lägger till screeningen.");
+  }
+
+  @Test
+  void aLateMidYearFollowUpRemindsTheRektorAndThenReachesTheHeadOfSchoolForm() throws Exception {
+    ProcessInstance plan = cycle.startPlan(year, unit.getId());
+    cycle.writeResultsAndAnalysis(plan);
+    cycle.writeDevelopmentPart(plan, List.of(cycle.action("Läsförståelse", "Läsa mer")));
+    cycle.approve(plan);
+    scenario.fire(plan, "Timer_MidYearDue");
+    Task followUp = scenario.task(plan, "Task_FollowUpActions");
+
+    scenario.fire(plan, "Timer_FollowUpDue");
+    assertThat(tasks.getTaskComments(followUp.getId())).extracting(c -> c.getFullMessage()).anyMatch(m -> m.contains("skulle ha varit klar"));
+    assertThat(tasks.getIdentityLinksForTask(followUp.getId())).as("only the rektor so far").noneMatch(l -> l.getGroupId() != null);
+
+    scenario.fire(plan, "Timer_FollowUpOverdue");
+    assertThat(tasks.getIdentityLinksForTask(followUp.getId())).as("the heads of the school form see it too")
+        .anyMatch(l -> "verksamhetschefergrundskola".equals(l.getGroupId()));
+    assertThat(scenario.task(plan, "Task_FollowUpActions").getAssignee()).as("still the rektor's").isEqualTo(unit.getRektorUserId());
+    assertThat(tasks.getTaskComments(followUp.getId())).extracting(c -> c.getFullMessage()).anyMatch(m -> m.contains("Verksamhetschefen ser nu"));
+    assertThat(plan).hasPassed("Task_RemindFollowUp", "Task_EscalateFollowUp").isWaitingAt("Task_FollowUpActions");
+  }
+
+  @Test
+  void aPlanApprovedAfterTheOrganisersFeedbackWasSentGetsItAtOnce() throws Exception {
+    years.markOrganiserFeedbackSent(year.getId());
+    ProcessInstance plan = cycle.startPlan(year, unit.getId());
+    cycle.writeResultsAndAnalysis(plan);
+    cycle.writeDevelopmentPart(plan, List.of(cycle.action("Läsförståelse", "Läsa mer")));
+    cycle.approve(plan);
+    assertThat(plan).isWaitingAt("Timer_MidYearDue", "Task_ReadOrganiserFeedback");
+  }
+
+  private org.camunda.bpm.engine.RuntimeService runtime() {
+    return engine.getRuntimeService();
   }
 
   @Test

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
@@ -45,6 +46,9 @@ class SkaYearlyCycleProcessTest {
   @Autowired SchoolYearRepository years;
   @Autowired IndicatorValueRepository indicatorValues;
   @Autowired UnitRepository units;
+  @Autowired OrganiserPlans organiserPlans;
+  @Autowired SchoolYears schoolYears;
+  @Autowired se.kvalitetsarbete.indicators.IndicatorImport indicatorImport;
 
   List<Unit> municipality;
 
@@ -55,7 +59,7 @@ class SkaYearlyCycleProcessTest {
   }
 
   @Test
-  void aSchoolYearGoesFromPreparationThroughEveryUnitsPlanToAnApprovedReportToTheBoard() throws Exception {
+  void atTheDeadlineTheLatePlansAreListedAndTheOrganisersPlanStartsWithoutThem() throws Exception {
     String label = SchoolYear.label(cycle.freshFirstYear());
     ProcessInstance year = runtime.startProcessInstanceByKey("SkaYearlyCycle", Variables.putValue("schoolYear", label));
     assertThat(year).isWaitingAt("Task_PrepareSchoolYear").task().hasCandidateGroup("forvaltning");
@@ -74,23 +78,97 @@ class SkaYearlyCycleProcessTest {
     String late = scenario.shown(scenario.task(year, "Task_ReviewLatePlans").getId(), "latePlansText");
     assertThat(late).containsOnlyOnce("inte inlämnad");
     scenario.complete(scenario.task(year, "Task_ReviewLatePlans"), Map.of());
-    cycle.completePlan(plans.get(1), "Studiero i åk 8");
-
     assertThat(year).isWaitingAt("Task_WriteOrganiserSummary");
+    cycle.completePlan(plans.get(1), "Studiero i åk 8");
+    assertThat(year).as("the late plan's approval comes when no one waits for it").isWaitingAt("Task_WriteOrganiserSummary");
+
     assertThat(scenario.shown(scenario.task(year, "Task_WriteOrganiserSummary").getId(), "yearOverview"))
-        .contains("Planer: 2", "godkänd", "Pedagogisk ledning: 3,0");
+        .contains("Planer: 2", "godkänd", "inte inlämnad", "Pedagogisk ledning: nivå 1: 0, nivå 2: 0, nivå 3: 2, nivå 4: 0");
     summarise(year);
     String report = scenario.shown(scenario.task(year, "Task_ApproveBoardReport").getId(), "boardReport");
-    assertThat(report).contains("Kvalitetsrapport till barn- och utbildningsnämnden, läsåret " + label, "Trygghet i hela kommunen");
+    assertThat(report).contains("Kvalitetsrapport till barn- och utbildningsnämnden, läsåret " + label, "Trygghet i hela kommunen",
+        "HUVUDMANNENS PLAN", "RESULTATDEL", "ANALYSDEL", "UTVECKLINGSDEL", "Goda exempel att sprida:\n",
+        ": Lässtrategier – För tidigt att säga.", ": Studiero i åk 8 – För tidigt att säga.");
 
     scenario.complete(scenario.task(year, "Task_ApproveBoardReport"), Map.of("reportDecision", "REVISE", "reportComment", "Lägg till likvärdigheten."));
     assertThat(year).isWaitingAt("Task_WriteOrganiserSummary");
     assertThat(scenario.shown(scenario.task(year, "Task_WriteOrganiserSummary").getId(), "reportComment")).isEqualTo("Lägg till likvärdigheten.");
     summarise(year);
     scenario.complete(scenario.task(year, "Task_ApproveBoardReport"), Map.of("reportDecision", "APPROVE"));
-
-    assertThat(year).isEnded().hasPassed("EndEvent_SchoolYearReported");
     assertThat(years.findByLabel(label).orElseThrow().getReportApprovedAt()).isNotNull();
+
+    for (ProcessInstance plan : plans) {
+      cycle.readOrganiserFeedback(plan, "Tack.");
+    }
+    assertThat(year).isEnded().hasPassed("EndEvent_SchoolYearReported");
+  }
+
+  @Test
+  void theOrganisersPlanStartsWhenEveryPlanIsApprovedAndAForgottenFollowUpDoesNotHoldUpTheBoard() throws Exception {
+    String label = SchoolYear.label(cycle.freshFirstYear());
+    ProcessInstance year = runtime.startProcessInstanceByKey("SkaYearlyCycle", Variables.putValue("schoolYear", label));
+    scenario.complete(scenario.task(year, "Task_PrepareSchoolYear"), Map.of(
+        "planDeadline", LocalDate.now().plusWeeks(8).toString(), "sharedAreasGrundskola", "Läsförståelse\n"));
+    List<ProcessInstance> plans = runtime.createProcessInstanceQuery().superProcessInstanceId(year.getId()).list();
+
+    approve(plans.get(0));
+    assertThat(year).as("one plan of two: still waiting").isWaitingAt("Gateway_WaitForPlans");
+    approve(plans.get(1));
+
+    assertThat(year).isWaitingAt("Task_WriteOrganiserSummary").hasNotPassed("Task_ReviewLatePlans");
+    assertThat(management.createJobQuery().processInstanceId(year.getId()).timers().list())
+        .as("no reminder is raised when nothing is late").isEmpty();
+    // Neither rektor has followed up in November: the board's report goes ahead all the same.
+    summarise(year);
+    scenario.complete(scenario.task(year, "Task_ApproveBoardReport"), Map.of("reportDecision", "APPROVE"));
+    assertThat(years.findByLabel(label).orElseThrow().getReportApprovedAt()).isNotNull();
+
+    for (ProcessInstance plan : plans) {
+      assertThat(plan).as("the organiser's feedback reaches every unit").isWaitingAt("Timer_MidYearDue", "Task_ReadOrganiserFeedback");
+      Task feedback = scenario.task(plan, "Task_ReadOrganiserFeedback");
+      assertThat(scenario.shown(feedback.getId(), "organiserFeedback")).isEqualTo("Bra arbete med läsförståelsen.");
+      cycle.readOrganiserFeedback(plan, "Tack, vi fortsätter.");
+    }
+    assertThat(year).as("the year waits for the units' follow-ups, not the board").isWaitingAt("CallActivity_UnitPlans");
+    for (ProcessInstance plan : plans) {
+      cycle.followUpMidYear(plan);
+    }
+    assertThat(year).isEnded().hasPassed("EndEvent_SchoolYearReported");
+  }
+
+  @Test
+  void theOrganisersPlanFollowsTheMunicipalityOverFourYearsWithoutRankingAndCarriesItsAreasIntoNextYear() throws Exception {
+    int first = cycle.freshFirstYear();
+    StringBuilder csv = new StringBuilder("kpi;kod;år;kön;värde;status\n");
+    for (int y = first - 3; y <= first; y++) {
+      csv.append("I01;4711;").append(y).append(";T;").append(70 + y - first).append(";\n");
+      csv.append("I01;4711;").append(y).append(";K;").append(72 + y - first).append(";\n");
+      csv.append("I01;4711;").append(y).append(";M;").append(y == first ? "..;<10" : (68 + y - first) + ";").append("\n");
+    }
+    indicatorImport.importCsv(csv.toString());
+    SchoolYear last = cycle.preparedYear(first);
+    approve(cycle.startPlan(last, municipality.get(0).getId()));
+    approve(cycle.startPlan(last, municipality.get(1).getId()));
+
+    String trends = organiserPlans.indicatorTrends(last.getId());
+    assertThat(trends).as("four years, by gender, the suppressed value shown as such")
+        .contains((first - 3) + ": 67 (flickor 69, pojkar 65)", first + ": 70 (flickor 72, pojkar .. (för få elever))");
+    assertThat(organiserPlans.selfAssessmentCounts(last.getId())).as("counted per score, no unit named")
+        .contains("Pedagogisk ledning: nivå 1: 0, nivå 2: 0, nivå 3: 4, nivå 4: 0")
+        .doesNotContain(municipality.get(0).getName());
+
+    schoolYears.summarise(last.getId(), "Läsningen lyfter där åtgärderna följs upp.", "Trygghet i hela kommunen\nLäsförståelse", "Tack.");
+    ProcessInstance next = runtime.startProcessInstanceByKey("SkaYearlyCycle", Variables.putValue("schoolYear", SchoolYear.label(first + 1)));
+    Task prepare = scenario.task(next, "Task_PrepareSchoolYear");
+    assertThat(scenario.shown(prepare.getId(), "lastYearOrganiserPlan")).contains("Trygghet i hela kommunen", "Läsningen lyfter");
+    assertThat(tasks.getVariable(prepare.getId(), "sharedAreasGrundskola")).as("next year starts from last year's areas")
+        .isEqualTo("Trygghet i hela kommunen\nLäsförståelse");
+  }
+
+  private void approve(ProcessInstance plan) throws Exception {
+    cycle.writeResultsAndAnalysis(plan);
+    cycle.writeDevelopmentPart(plan, List.of(cycle.action("Läsförståelse", "Lässtrategier")));
+    cycle.approve(plan);
   }
 
   @Test
@@ -164,12 +242,13 @@ class SkaYearlyCycleProcessTest {
         .as("the other unit's plan started").hasSize(1);
     var incident = runtime.createIncidentQuery().processInstanceId(year.getId()).singleResult();
     assertThat(incident.getActivityId()).isEqualTo("CallActivity_UnitPlans");
-    assertThat(incident.getIncidentMessage()).startsWith("Steget \"Enheternas planer\" misslyckades även vid de nya försöken");
+    assertThat(incident.getIncidentMessage()).startsWith("Steget \"Enheternas planer och uppföljningar\" misslyckades även vid de nya försöken");
   }
 
   private void summarise(ProcessInstance year) {
     scenario.complete(scenario.task(year, "Task_WriteOrganiserSummary"), Map.of(
         "organiserAnalysis", "Läsförståelsen har stärkts där åtgärderna följts upp.",
-        "nextYearAreas", "Trygghet i hela kommunen"));
+        "nextYearAreas", "Trygghet i hela kommunen",
+        "organiserFeedback", "Bra arbete med läsförståelsen."));
   }
 }
