@@ -46,7 +46,10 @@ class FormContractTest {
       Map.entry("unitCode", "unit.code"),
       Map.entry("wantedSupport", "needs_description.wanted_support"),
       Map.entry("wantedSpecialities", "needs_description.wanted_specialities"),
-      Map.entry("supportForms", "assignment.support_forms"));
+      Map.entry("supportForms", "assignment.support_forms"),
+      Map.entry("focusKvalitetIUndervisningen", "quality_plan.focus_kvalitet_i_undervisningen"),
+      Map.entry("teamFeedback", "staff_team_assessment.team_feedback"),
+      Map.entry("goodExampleText", "action_follow_up.good_example_text"));
 
   /** Inputs that are read, not stored as text: the indicator file is parsed into values. */
   private static final Set<String> NOT_STORED_AS_TEXT = Set.of("indicatorCsv");
