@@ -205,15 +205,17 @@ public class QualityPlans {
     replaceScores(plan, team, scores);
   }
 
-  /** Every criterion for the unit scored, no other. */
+  /** Scores for criteria of the unit's school form (the form asks which: those it showed), none other, 1–4. */
   private void replaceScores(QualityPlan plan, StaffTeam team, Map<Long, Integer> scores) {
-    List<NormalCriterion> asked = criteriaFor(plan.getId());
-    if (!scores.keySet().equals(asked.stream().map(NormalCriterion::getId).collect(Collectors.toSet()))) {
+    SchoolForm form = plan.getUnit().getSchoolForm();
+    List<NormalCriterion> scored = criteria.findAllById(scores.keySet()).stream()
+        .filter(c -> c.getSchoolForms().isEmpty() || c.getSchoolForms().contains(form)).toList();
+    if (scores.isEmpty() || scored.size() != scores.size() || scores.values().stream().anyMatch(s -> s < 1 || s > 4)) {
       throw texts.invalid("normallage.everyCriterion");
     }
     assessments.deleteAll(assessments.findByPlanId(plan.getId()).stream()
         .filter(a -> Objects.equals(a.getStaffTeam(), team)).toList());
-    for (NormalCriterion criterion : asked) {
+    for (NormalCriterion criterion : scored) {
       assessments.save(new SelfAssessment(plan, team, criterion, scores.get(criterion.getId())));
     }
   }

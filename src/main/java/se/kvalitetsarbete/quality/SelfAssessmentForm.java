@@ -27,6 +27,7 @@ import se.kvalitetsarbete.common.Texts;
 public class SelfAssessmentForm extends TaskForm {
 
   static final String CRITERIA = "criteria";
+  private static final String CRITERIA_ASKED = "criteriaAsked";
 
   private final QualityPlans plans;
 
@@ -48,6 +49,8 @@ public class SelfAssessmentForm extends TaskForm {
       rows.add(row);
     }
     FormFields.show(task, "indicatorsText", plans.indicatorsText(planId));
+    // The criteria this task asks, as shown: a change of the catalogue meanwhile does not refuse it.
+    task.setVariableLocal(CRITERIA_ASKED, rows.stream().map(r -> String.valueOf(r.get("criterionId"))).collect(java.util.stream.Collectors.joining(",")));
     Map<String, Object> inputs = new HashMap<>();
     inputs.put(CRITERIA, JsonVariables.json(rows));
     if (isManagement(task)) {
@@ -74,6 +77,9 @@ public class SelfAssessmentForm extends TaskForm {
       }
     }
     in.row(null);
+    String asked = (String) task.getVariable(CRITERIA_ASKED);
+    in.require(asked != null && scores.keySet().equals(java.util.Arrays.stream(asked.split(",")).filter(id -> !id.isEmpty())
+        .map(Long::valueOf).collect(java.util.stream.Collectors.toSet())) || in.hasProblems(), "normallage.everyCriterion");
     Long planId = (Long) task.getVariable(QUALITY_PLAN_ID);
     if (isManagement(task)) {
       String studiero = in.text("studieroNotes", plans.studieroApplies(planId));
