@@ -49,6 +49,8 @@ class LongTextsOnPostgresTest {
   @Autowired TeamMemberRepository members;
   @Autowired Scenario scenario;
   @Autowired JdbcTemplate db;
+  @Autowired se.kvalitetsarbete.security.StaffGroups staffGroups;
+  @Autowired se.kvalitetsarbete.organisation.StaffTeams staffTeams;
 
   final ObjectMapper json = new ObjectMapper();
   RestSteps rest;
@@ -68,6 +70,9 @@ class LongTextsOnPostgresTest {
     scenario.staff("verksamhetschef1", Roles.HEADS_OF_SCHOOL_FORMS);
     scenario.staff("verksamhetschef1", Roles.headsOf("GRUNDSKOLA"));
     scenario.staff(RestSteps.ADMIN, Roles.ADMINISTRATORS);
+    scenario.staff("larare41a", staffGroups.ensureFor(school));
+    scenario.staff("larare41a", Roles.STAFF);
+    staffTeams.create(school, "Arbetslag " + "L".repeat(190), List.of("larare41a"));
 
     aRound();
     aSchoolYear();
@@ -158,18 +163,27 @@ class LongTextsOnPostgresTest {
 
     String plan = rest.single(rest.get("rektor1", "/task?assignee=rektor1&taskDefinitionKey=Task_FollowUpLastYear")).get("processInstanceId").asText();
     rest.submit("rektor1", rest.task("rektor1", plan, "Task_FollowUpLastYear"), full("FollowUpLastYear", Map.of("lastYearActions", RestSteps.json("[]"))));
-    rest.submit("rektor1", rest.task("rektor1", plan, "Task_SelfAssessManagement"), full("SelfAssessManagement", Map.of()));
-    rest.submit("rektor1", claimed("rektor1", plan, "Task_SelfAssessStaff"), full("SelfAssessStaff", Map.of()));
-    rest.submit("rektor1", rest.task("rektor1", plan, "Task_WriteAnalysis"), full("WriteAnalysis", Map.of()));
+    String management = rest.task("rektor1", plan, "Task_SelfAssessManagement");
+    rest.submit("rektor1", management, full("SelfAssessManagement", Map.of("criteria", scored("rektor1", management))));
+    String staff = claimed("larare41a", plan, "Task_SelfAssessStaff");
+    rest.submit("larare41a", staff, full("SelfAssessStaff", Map.of("criteria", scored("larare41a", staff))));
+    String analysis = rest.task("rektor1", plan, "Task_WriteAnalysis");
+    ArrayNode views = (ArrayNode) rest.jsonValue(rest.formVariables("rektor1", analysis), "teamViews");
+    views.forEach(v -> fillRow((ObjectNode) v, "WriteAnalysis", "teamViews"));
+    rest.submit("rektor1", analysis, full("WriteAnalysis", Map.of("teamViews", RestSteps.json(views.toString()))));
+    assertThat(db.queryForList("select length(team_feedback) from staff_team_assessment", Integer.class)).containsExactly(4000);
 
     String development = rest.task("rektor1", plan, "Task_WriteDevelopmentPart");
-    ArrayNode actions = (ArrayNode) rest.jsonValue(rest.formVariables("rektor1", development), "actions");
+    ArrayNode actions = (ArrayNode) rest.jsonValue(rest.formVariables("rektor1", development), "areas");
     assertThat(actions).as("the shared area, pre-filled in full").singleElement()
         .satisfies(a -> assertThat(a.get("areaTitle").asText()).isEqualTo(prepared.get("sharedAreasGrundskola")));
-    fillRow((ObjectNode) actions.get(0), "WriteDevelopmentPart", "actions");
-    ObjectNode own = actions.addObject();
-    fillRow(own, "WriteDevelopmentPart", "actions");
-    Map<String, Object> developmentPart = full("WriteDevelopmentPart", Map.of("actions", RestSteps.json(actions.toString())));
+    actions.addObject().put("areaTitle", "Enhetens eget område");
+    for (JsonNode area : actions) {
+      fillRow((ObjectNode) area, "WriteDevelopmentPart", "areas");
+      ((ObjectNode) area).put("developmentArea", "kvalitetIUndervisningen");
+      fillRow(((ObjectNode) area).putArray("areaActions").addObject(), "WriteDevelopmentPart", "areaActions");
+    }
+    Map<String, Object> developmentPart = full("WriteDevelopmentPart", Map.of("areas", RestSteps.json(actions.toString())));
     rest.submit("rektor1", development, developmentPart);
 
     // Sent back with the longest feedback, written again, approved.
@@ -179,9 +193,11 @@ class LongTextsOnPostgresTest {
     rest.submit("rektor1", rest.task("rektor1", plan, "Task_AnswerFeedback"), full("AnswerFeedback", Map.of()));
     String rewrite = rest.task("rektor1", plan, "Task_WriteDevelopmentPart");
     assertThat(shown(rest.formVariables("rektor1", rewrite), "feedbackComment")).hasSize(4000);
-    ArrayNode kept = (ArrayNode) rest.jsonValue(rest.formVariables("rektor1", rewrite), "actions");
+    ArrayNode kept = (ArrayNode) rest.jsonValue(rest.formVariables("rektor1", rewrite), "areas");
     assertThat(kept).hasSize(2);
-    rest.submit("rektor1", rewrite, Map.of("actions", RestSteps.json(kept.toString()), "askQualityTeam", false, "qualityTeamNeed", ""));
+    Map<String, Object> rewritten = full("WriteDevelopmentPart", Map.of("areas", RestSteps.json(kept.toString()), "askQualityTeam", false,
+        "qualityTeamNeed", ""));
+    rest.submit("rektor1", rewrite, rewritten);
     rest.submit("verksamhetschef1", rest.task("verksamhetschef1", plan, "Task_GiveFeedback"), Map.of("feedbackDecision", "APPROVE"));
     for (int i = 0; i < 2; i++) {
       rest.executeJob(plan, "Timer_MidYearDue");
@@ -211,6 +227,13 @@ class LongTextsOnPostgresTest {
     assertThat(db.queryForList("select length(text) from plan_message", Integer.class)).as("the whole dialogue, each at its limit")
         .containsOnly(4000).hasSize(4);
     assertThat(db.queryForObject("select length(analysis_historical) + length(analysis_equity) from quality_plan", Integer.class)).isEqualTo(8000);
+  }
+
+  /** The task's criteria, each scored 4. */
+  private Map<String, Object> scored(String user, String task) throws Exception {
+    ArrayNode criteria = (ArrayNode) rest.jsonValue(rest.formVariables(user, task), "criteria");
+    criteria.forEach(c -> ((ObjectNode) c).put("score", "4"));
+    return RestSteps.json(criteria.toString());
   }
 
   private String reviewTask() throws Exception {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,6 +24,8 @@ import se.kvalitetsarbete.quality.ActionFollowUp;
 import se.kvalitetsarbete.quality.ActionFollowUpRepository;
 import se.kvalitetsarbete.quality.QualityPlan;
 import se.kvalitetsarbete.quality.QualityPlanRepository;
+import se.kvalitetsarbete.quality.StaffTeamAssessmentRepository;
+import se.kvalitetsarbete.security.StaffGroups;
 import se.kvalitetsarbete.security.Roles;
 
 /**
@@ -42,6 +45,8 @@ class QualityCycleOnPostgresTest {
   @Autowired UnitRepository units;
   @Autowired QualityPlanRepository plans;
   @Autowired ActionFollowUpRepository followUps;
+  @Autowired StaffGroups staffGroups;
+  @Autowired StaffTeamAssessmentRepository teamAssessments;
 
   RestSteps rest;
 
@@ -64,8 +69,23 @@ class QualityCycleOnPostgresTest {
     scenario.staff("verksamhetschef1", Roles.headsOf("GRUNDSKOLA"));
     scenario.staff("forskolechef1", Roles.headsOf("FORSKOLA"));
     scenario.staff(RestSteps.ADMIN, Roles.ADMINISTRATORS);
+    Map<Unit, Long> teams = new java.util.HashMap<>();
+    for (Unit school : schools) {
+      scenario.staff(teacherOf(school), staffGroups.ensureFor(school));
+      scenario.staff(teacherOf(school), Roles.STAFF);
+      teams.put(school, arbetslag(school));
+    }
 
     runSchoolYear("2031/32", schools, "Lässtrategier i alla ämnen");
+    // The arbetslag reads the rektor's feedback on its self-assessment; another unit's teacher does not.
+    JsonNode own = json(rest.as(teacherOf(schools.get(0))).getForEntity("/api/staff-teams/" + teams.get(schools.get(0))
+        + "/self-assessments", String.class));
+    assertThat(own).singleElement().satisfies(a -> {
+      assertThat(a.get("feedback").asText()).isEqualTo("Tack för en ärlig skattning.");
+      assertThat(a.get("scores")).isNotEmpty();
+    });
+    assertThat(rest.as(teacherOf(schools.get(2))).getForEntity("/api/staff-teams/" + teams.get(schools.get(0))
+        + "/self-assessments", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     for (Unit school : schools) {
       QualityPlan first = plans.findByUnitIdAndSchoolYearLabel(school.getId(), "2031/32").orElseThrow();
       assertThat(first.getStatus()).isEqualTo(QualityPlan.Status.APPROVED);
@@ -106,6 +126,41 @@ class QualityCycleOnPostgresTest {
         .filteredOn(f -> f.getKind() == ActionFollowUp.Kind.YEAR_END)
         .singleElement().satisfies(f -> assertThat(f.getEffect()).isEqualTo("Fler elever läser med flyt."));
     assertThat(rest.get("forvaltning1", "/process-instance?superProcessInstance=" + year)).hasSize(3);
+    assertThat(followUps.goodExamples("2032/33")).as("the good examples named this year, for the organiser's plan")
+        .extracting(ActionFollowUpRepository.GoodExample::unit)
+        .containsExactly("Mellanskolan 4–6", "Norrskolan F–3", "Söderskolan 7–9");
+  }
+
+  @Test
+  void theAdministrationKeepsTheNormallagenAndEveryoneReadsThem() throws Exception {
+    rest = new RestSteps(http);
+    scenario.staff("forvaltning2", Roles.ADMINISTRATION);
+    scenario.staff("rektorZ", Roles.REKTORER);
+    JsonNode catalogue = json(rest.as("rektorZ").getForEntity("/api/normal-criteria", String.class));
+    assertThat(catalogue).as("the seed's default").hasSizeGreaterThanOrEqualTo(13);
+    JsonNode studiero = java.util.stream.StreamSupport.stream(catalogue.spliterator(), false)
+        .filter(c -> c.get("description").asText().contains("studiero")).findFirst().orElseThrow();
+    assertThat(studiero.get("schoolForms").toString()).doesNotContain("FORSKOLA");
+    String path = "/api/normal-criteria/" + studiero.get("id").asText();
+    Map<String, Object> change = Map.of("area", "kvalitetIUndervisningen", "sortOrder", 12,
+        "description", "Det råder studiero och trygghet i undervisningen.", "schoolForms", List.of("GRUNDSKOLA_7_9", "GYMNASIESKOLA"));
+
+    assertThat(rest.as("rektorZ").exchange(path, org.springframework.http.HttpMethod.PUT, new org.springframework.http.HttpEntity<>(change),
+        String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<String> bad = rest.as("forvaltning2").exchange(path, org.springframework.http.HttpMethod.PUT,
+        new org.springframework.http.HttpEntity<>(Map.of("area", "studiero", "description", "", "schoolForms", List.of("SKOLA"))), String.class);
+    assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(bad.getBody()).contains("Utvecklingsområde: ange ett av", "Normalläge: skriv 1–1000 tecken.", "Skolform SKOLA finns inte.");
+    assertThat(json(rest.as("rektorZ").getForEntity("/api/normal-criteria", String.class)).toString())
+        .as("nothing written by the refusals").doesNotContain("studiero och trygghet i undervisningen");
+
+    JsonNode changed = json(rest.as("forvaltning2").exchange(path, org.springframework.http.HttpMethod.PUT,
+        new org.springframework.http.HttpEntity<>(change), String.class));
+    assertThat(changed.get("description").asText()).isEqualTo("Det råder studiero och trygghet i undervisningen.");
+    assertThat(changed.get("schoolForms").toString()).isEqualTo("[\"GRUNDSKOLA_7_9\",\"GYMNASIESKOLA\"]");
+    JsonNode added = json(rest.as("forvaltning2").postForEntity("/api/normal-criteria", Map.of("area", "larandeOrganisation",
+        "sortOrder", 20, "description", "Förstelärarna leder lärgrupper.", "schoolForms", List.of()), String.class), HttpStatus.CREATED);
+    assertThat(added.get("active").asBoolean()).isTrue();
   }
 
   private void runSchoolYear(String label, List<Unit> schools, String action) throws Exception {
@@ -116,24 +171,56 @@ class QualityCycleOnPostgresTest {
           .get("processInstanceId").asText();
       String followUp = rest.task(rektor, plan, "Task_FollowUpLastYear");
       answerFollowUp(rektor, followUp, (ArrayNode) rest.jsonValue(rest.formVariables(rektor, followUp), "lastYearActions"));
-      rest.submit(rektor, rest.task(rektor, plan, "Task_SelfAssessManagement"), Map.of("pedagogiskLedning", "3",
-          "larandeOrganisation", "2", "malOchResultatstyrning", "3", "kvalitetIUndervisningen", "2", "studieroNotes", "Lugnt."));
-      String staff = rest.task(rektor, plan, "Task_SelfAssessStaff");
-      rest.post(rektor, "/task/" + staff + "/claim", Map.of("userId", rektor), HttpStatus.NO_CONTENT);
-      rest.submit(rektor, staff, Map.of("pedagogiskLedning", "2", "larandeOrganisation", "2", "malOchResultatstyrning", "2",
-          "kvalitetIUndervisningen", "3", "staffTeam", "Arbetslag 1"));
-      writeAnalysis(rektor, plan);
+      String management = rest.task(rektor, plan, "Task_SelfAssessManagement");
+      rest.submit(rektor, management, Map.of("criteria", scored(rektor, management, "3"), "studieroNotes", "Lugnt."));
+
+      // The arbetslag's own member sees and does its self-assessment; a teacher of another unit cannot read or complete it.
+      String teacher = teacherOf(school);
+      String staff = rest.single(rest.get(teacher, "/task?taskDefinitionKey=Task_SelfAssessStaff&processInstanceId=" + plan))
+          .get("id").asText();
+      String stranger = teacherOf(schools.get((schools.indexOf(school) + 1) % schools.size()));
+      assertThat(rest.get(stranger, "/task?processInstanceId=" + plan)).as("another unit's arbetslag sees nothing").isEmpty();
+      assertThat(rest.as(stranger).getForEntity("/engine-rest/task/" + staff + "/form-variables", String.class)
+          .getStatusCode().is4xxClientError()).isTrue();
+      assertThat(rest.postRaw(stranger, "/task/" + staff + "/claim", Map.of("userId", stranger)).getStatusCode().is4xxClientError()).isTrue();
+      assertThat(rest.postRaw(stranger, "/task/" + staff + "/submit-form",
+          RestSteps.variables(Map.of("criteria", scored(teacher, staff, "1")))).getStatusCode().is4xxClientError()).isTrue();
+      Long planId = plans.findByUnitIdAndSchoolYearLabel(school.getId(), label).orElseThrow().getId();
+      assertThat(teamAssessments.findByPlanIdOrderByTeamName(planId)).as("nothing was written").isEmpty();
+      rest.post(teacher, "/task/" + staff + "/claim", Map.of("userId", teacher), HttpStatus.NO_CONTENT);
+      rest.submit(teacher, staff, Map.of("criteria", scored(teacher, staff, "2"), "staffNotes", "Vi ser mer studiero."));
+      assertThat(teamAssessments.findByPlanIdOrderByTeamName(planId)).singleElement()
+          .satisfies(a -> assertThat(a.getAssessedBy()).isEqualTo(teacher));
+
+      String analysis = rest.task(rektor, plan, "Task_WriteAnalysis");
+      JsonNode analysisForm = rest.formVariables(rektor, analysis);
+      assertThat(analysisForm.get("assessmentsCompared").get("value").asText())
+          .contains("Pedagogisk ledning: Ledningen 3,0 · Arbetslag 1 2,0 · skillnad 1,0");
+      ArrayNode views = (ArrayNode) rest.jsonValue(analysisForm, "teamViews");
+      ((ObjectNode) views.get(0)).put("teamFeedback", "Tack för en ärlig skattning.");
+      Map<String, Object> analysisInput = new java.util.HashMap<>(Map.of("analysisHistorical", "Över tid: stigande.",
+          "analysisResources", "Kompetens finns.", "analysisOrganisation", "Tydlig ledning.", "analysisMethod", "Forskningsstöd.",
+          "analysisEquity", "Skillnader mellan grupper.", "analysisStrengths", "Engagerade lärare.",
+          "analysisWeaknesses", "Lite tid för analys.", "analysisObstacles", "Schemat."));
+      analysisInput.put("teamViews", RestSteps.json(views.toString()));
+      rest.submit(rektor, analysis, analysisInput);
       String development = rest.task(rektor, plan, "Task_WriteDevelopmentPart");
-      ArrayNode rows = (ArrayNode) rest.jsonValue(rest.formVariables(rektor, development), "actions");
+      JsonNode developmentForm = rest.formVariables(rektor, development);
+      assertThat(developmentForm.get("analysisSummary").get("value").asText()).contains("Hinder: Schemat.");
+      ArrayNode rows = (ArrayNode) rest.jsonValue(developmentForm, "areas");
       assertThat(rows).as("the shared area is pre-filled").extracting(r -> r.get("areaTitle").asText()).containsExactly("Läsförståelse");
       ObjectNode row = (ObjectNode) rows.get(0);
+      row.put("developmentArea", "kvalitetIUndervisningen");
       row.put("wantedImprovement", "Fler elever når kraven i läsning.");
-      row.put("what", action + " " + school.getCode());
-      row.put("why", "Analysen visar brister i läsförståelse.");
-      row.put("responsible", "Rektor");
-      row.put("timeline", "Hela läsåret");
-      row.put("followUpHow", "Screening i november och februari.");
-      rest.submit(rektor, development, Map.of("actions", RestSteps.json(rows.toString())));
+      ObjectNode actionRow = row.putArray("areaActions").addObject();
+      actionRow.put("what", action + " " + school.getCode());
+      actionRow.put("why", "Analysen visar brister i läsförståelse.");
+      actionRow.put("responsible", "Rektor");
+      actionRow.put("timeline", "Hela läsåret");
+      actionRow.put("followUpHow", "Screening i november och februari.");
+      rest.submit(rektor, development, Map.of("areas", RestSteps.json(rows.toString()),
+          "focusPedagogiskLedning", "Pedagogiska samtal.", "focusLarandeOrganisation", "Kollegialt lärande.",
+          "focusMalOchResultatstyrning", "Analys av delprov.", "focusKvalitetIUndervisningen", "Lässtrategier."));
       assertThat(rest.get("forskolechef1", "/task?processInstanceId=" + plan)).as("not the preschools' head").isEmpty();
       String feedback = rest.task("verksamhetschef1", plan, "Task_GiveFeedback");
       assertThat(rest.formVariables("verksamhetschef1", feedback).get("planSummary").get("value").asText()).contains(action);
@@ -144,7 +231,9 @@ class QualityCycleOnPostgresTest {
         rest.submit(rektor, rest.task(rektor, plan, "Task_AnswerFeedback"), Map.of("feedbackAnswer", "Vi jämför screeningarna."));
         writeAnalysis(rektor, plan);
         String again = rest.task(rektor, plan, "Task_WriteDevelopmentPart");
-        rest.submit(rektor, again, Map.of("actions", RestSteps.json(rest.jsonValue(rest.formVariables(rektor, again), "actions").toString())));
+        rest.submit(rektor, again, Map.of("areas", RestSteps.json(rest.jsonValue(rest.formVariables(rektor, again), "areas").toString()),
+            "focusPedagogiskLedning", "Pedagogiska samtal.", "focusLarandeOrganisation", "Kollegialt lärande.",
+            "focusMalOchResultatstyrning", "Analys av delprov.", "focusKvalitetIUndervisningen", "Lässtrategier."));
         feedback = rest.task("verksamhetschef1", plan, "Task_GiveFeedback");
       }
       rest.submit("verksamhetschef1", feedback, Map.of("feedbackDecision", "APPROVE"));
@@ -174,14 +263,17 @@ class QualityCycleOnPostgresTest {
   }
 
   private void writeAnalysis(String rektor, String plan) throws Exception {
-    rest.submit(rektor, rest.task(rektor, plan, "Task_WriteAnalysis"), Map.of("analysisHistorical", "Över tid: stigande.",
+    String analysis = rest.task(rektor, plan, "Task_WriteAnalysis");
+    Map<String, Object> input = new java.util.HashMap<>(Map.of("analysisHistorical", "Över tid: stigande.",
         "analysisResources", "Kompetens finns.", "analysisOrganisation", "Tydlig ledning.", "analysisMethod", "Forskningsstöd.",
-        "analysisEquity", "Skillnader mellan grupper."));
+        "analysisEquity", "Skillnader mellan grupper.", "analysisStrengths", "Engagerade lärare.",
+        "analysisWeaknesses", "Lite tid för analys.", "analysisObstacles", "Schemat."));
+    input.put("teamViews", RestSteps.json(rest.jsonValue(rest.formVariables(rektor, analysis), "teamViews").toString()));
+    rest.submit(rektor, analysis, input);
   }
 
-  private JsonNode json(org.springframework.http.ResponseEntity<String> response) throws Exception {
-    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
-    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.getBody());
+  private JsonNode json(ResponseEntity<String> response) throws Exception {
+    return json(response, response.getStatusCode() == HttpStatus.CREATED ? HttpStatus.CREATED : HttpStatus.OK);
   }
 
   private String startAndPrepare(String label) throws Exception {
@@ -194,11 +286,48 @@ class QualityCycleOnPostgresTest {
 
   private void answerFollowUp(String rektor, String task, ArrayNode lastYear) throws Exception {
     for (JsonNode row : lastYear) {
+      ((ObjectNode) row).put("seen", "Många elever gav upp vid långa texter.");
       ((ObjectNode) row).put("done", "Lärgrupper varannan vecka.");
       ((ObjectNode) row).put("effect", "Fler elever läser med flyt.");
+      ((ObjectNode) row).put("nextStep", "Vi fortsätter.");
+      ((ObjectNode) row).put("goodExample", true);
+      ((ObjectNode) row).put("goodExampleText", "Lärgrupper om lässtrategier.");
     }
     rest.submit(rektor, task, Map.of("lastYearActions", RestSteps.json(lastYear.toString()),
         "followUpSummary", "Vi såg, vi ändrade, det hände."));
+  }
+
+  private static String teacherOf(Unit school) {
+    return "larare" + school.getCode();
+  }
+
+  /** An arbetslag of the school's teacher, kept by its rektor through the REST API. */
+  private Long arbetslag(Unit school) throws Exception {
+    ResponseEntity<String> refused = rest.as(teacherOf(school)).postForEntity("/api/staff-teams",
+        Map.of("unitId", school.getId(), "name", "Arbetslag 1", "members", List.of(teacherOf(school))), String.class);
+    assertThat(refused.getStatusCode()).as("a teacher does not keep the arbetslag").isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<String> notStaff = rest.as(school.getRektorUserId()).postForEntity("/api/staff-teams",
+        Map.of("unitId", school.getId(), "name", "Arbetslag 1", "members", List.of("forvaltning1")), String.class);
+    assertThat(notStaff.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(notStaff.getBody()).contains("forvaltning1 hör inte till personalen på " + school.getName());
+    ResponseEntity<String> created = rest.as(school.getRektorUserId()).postForEntity("/api/staff-teams",
+        Map.of("unitId", school.getId(), "name", "Arbetslag 1", "members", List.of(teacherOf(school))), String.class);
+    assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
+    assertThat(json(rest.as(school.getRektorUserId()).getForEntity("/api/staff-teams?unitId=" + school.getId(), String.class)))
+        .as("nothing written by the refusals").singleElement();
+    return json(created).get("id").asLong();
+  }
+
+  /** The task's criteria, each scored. */
+  private Map<String, Object> scored(String user, String task, String score) throws Exception {
+    ArrayNode criteria = (ArrayNode) rest.jsonValue(rest.formVariables(user, task), "criteria");
+    criteria.forEach(c -> ((ObjectNode) c).put("score", score));
+    return RestSteps.json(criteria.toString());
+  }
+
+  private JsonNode json(ResponseEntity<String> response, HttpStatus expected) throws Exception {
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(expected);
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.getBody());
   }
 
   private void answer(String rektor, String task, String list, ArrayNode rows) throws Exception {

@@ -27,6 +27,8 @@ import se.kvalitetsarbete.organisation.TermRepository;
 import se.kvalitetsarbete.organisation.Unit;
 import se.kvalitetsarbete.organisation.UnitRepository;
 import se.kvalitetsarbete.security.Roles;
+import se.kvalitetsarbete.organisation.StaffTeamRepository;
+import se.kvalitetsarbete.organisation.StaffTeams;
 import se.kvalitetsarbete.security.StaffGroups;
 
 /**
@@ -127,10 +129,14 @@ public class DemoDataGenerator {
   private final TermRepository terms;
   private final AllocationRoundRepository rounds;
   private final StaffGroups staffGroups;
+  private final StaffTeams staffTeams;
+  private final StaffTeamRepository staffTeamRepository;
 
   public DemoDataGenerator(IdentityService identityService, RuntimeService runtimeService, UnitRepository units, TeamMemberRepository teamMembers, TermRepository terms,
-      AllocationRoundRepository rounds, StaffGroups staffGroups) {
+      AllocationRoundRepository rounds, StaffGroups staffGroups, StaffTeams staffTeams, StaffTeamRepository staffTeamRepository) {
     this.staffGroups = staffGroups;
+    this.staffTeams = staffTeams;
+    this.staffTeamRepository = staffTeamRepository;
     this.identityService = identityService;
     this.runtimeService = runtimeService;
     this.units = units;
@@ -146,6 +152,7 @@ public class DemoDataGenerator {
     createUsers();
     createUnits();
     createTeachers();
+    createStaffTeams();
     createTeamMembers();
     startRoundIfNoneOpen();
     LOG.info("Demodata klar. Användare (lösenord 'demo'): demo/demo, samordnare1, samordnare2, "
@@ -186,6 +193,18 @@ public class DemoDataGenerator {
     for (DemoTeacher demo : TEACHERS) {
       String unitGroup = staffGroups.ensureFor(units.findByCode(demo.unitCode()).orElseThrow());
       createUser(demo.id(), demo.firstName(), demo.lastName(), List.of(Roles.STAFF, unitGroup));
+    }
+  }
+
+  /** Two arbetslag per unit, one for each of its demo teachers ("a" in Ugglan, "b" in Räven). */
+  private void createStaffTeams() {
+    for (DemoUnit demo : UNITS) {
+      Unit unit = units.findByCode(demo.code()).orElseThrow();
+      if (staffTeamRepository.findByUnitIdOrderByName(unit.getId()).isEmpty()) {
+        List<String> teachers = TEACHERS.stream().filter(t -> t.unitCode().equals(demo.code())).map(DemoTeacher::id).toList();
+        staffTeams.create(unit, "Arbetslag Ugglan", teachers.subList(0, 1));
+        staffTeams.create(unit, "Arbetslag Räven", teachers.subList(1, 2));
+      }
     }
   }
 

@@ -25,7 +25,6 @@ import se.kvalitetsarbete.quality.SchoolYear;
 import se.kvalitetsarbete.quality.SchoolYearRepository;
 import se.kvalitetsarbete.quality.SchoolYears;
 import se.kvalitetsarbete.quality.SelfAssessment.Area;
-import se.kvalitetsarbete.quality.SelfAssessment.Assessor;
 import se.kvalitetsarbete.quality.SharedImprovementArea;
 import se.kvalitetsarbete.quality.SharedImprovementArea.FormGroup;
 import se.kvalitetsarbete.quality.SharedImprovementAreaRepository;
@@ -97,12 +96,24 @@ public class DemoPreviousSchoolYear {
   private void completedPlan(Unit unit, SchoolYear year) {
     QualityPlan plan = plans.start(unit.getId(), year.getId(), null);
     Long id = plan.getId();
-    plans.assess(id, Assessor.MANAGEMENT, scores(3), "Lugnt i de flesta klassrum.", "Eleverna känner sig trygga på rasterna.");
-    plans.assess(id, Assessor.STAFF, scores(2), "Arbetslaget", "Vi behöver gemensamma rutiner för lektionsstarter.");
+    plans.assessAsManagement(id, scores(id, 3), plans.studieroApplies(id) ? "Lugnt i de flesta klassrum." : null,
+        "Eleverna känner sig trygga på rasterna.");
+    for (Long team : plans.staffTeamIds(id)) {
+      plans.assessAsTeam(id, team, scores(id, 2), "Vi behöver gemensamma rutiner för lektionsstarter.",
+          plans.staffTeamMembers(team).get(0));
+    }
     plans.analyse(id, "Tryggheten har ökat sedan förra året.", "Personalen behöver fortbildning i ledarskap i klassrummet.",
-        "Arbetslagen träffas varannan vecka.", "Vi prövar gemensamma lektionsstarter.", "Pojkarna upplever mindre studiero än flickorna.");
-    plans.develop(id, List.of(new ActionInput(SHARED_AREA, 1, "Alla elever upplever studiero.", "Gemensamma lektionsstarter",
-        "Analysen visar oro i början av lektionerna.", "Rektor", "HT–VT", "Elevenkät i november och februari.")), null);
+        "Arbetslagen träffas varannan vecka.", "Vi prövar gemensamma lektionsstarter.", "Pojkarna upplever mindre studiero än flickorna.",
+        "Engagerade arbetslag.", "Lite gemensam tid för analys.", "Schemat ger få gemensamma möten.", List.of(), "demo");
+    Map<Area, String> focus = new EnumMap<>(Area.class);
+    for (Area area : Area.values()) {
+      focus.put(area, "Gemensamma lektionsstarter.");
+    }
+    plans.develop(id, plans.sharedAreaTitles(id).stream()
+        .map(title -> new ActionInput(title, Area.kvalitetIUndervisningen, 1, "Alla elever upplever studiero.",
+            "Gemensamma lektionsstarter", "Analysen visar oro i början av lektionerna.", "Rektor", "HT–VT",
+            "Elevenkät i november och februari."))
+        .toList(), focus, null);
     plans.feedback(id, true, PlanMessage.Part.WHOLE, "Tydlig koppling mellan analys och åtgärd.", "verksamhetschef1");
     List<FollowUpInput> answers = plans.actionsOf(id).stream()
         .map(a -> new FollowUpInput(a.getId(), "Lektionsstarterna används i alla arbetslag.", "Färre störningar enligt enkäten."))
@@ -110,11 +121,10 @@ public class DemoPreviousSchoolYear {
     plans.followUpMidYear(id, answers);
   }
 
-  private static Map<Area, Integer> scores(int score) {
-    Map<Area, Integer> scores = new EnumMap<>(Area.class);
-    for (Area area : Area.values()) {
-      scores.put(area, score);
-    }
+  /** The same score on every normalläge criterion that applies to the plan's unit. */
+  private Map<Long, Integer> scores(Long planId, int score) {
+    Map<Long, Integer> scores = new java.util.HashMap<>();
+    plans.criteriaFor(planId).forEach(c -> scores.put(c.getId(), score));
     return scores;
   }
 }

@@ -9,7 +9,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import java.time.LocalDateTime;
 
-/** What was done about an action and what effect it had: mid-year, or in next year's "Hur blev det?". */
+/**
+ * What was done about an action and what effect it had: mid-year, or in next year's "Hur blev det?",
+ * which also asks what we saw and what we do now, and lets the rektor mark it a good example to spread.
+ */
 @Entity
 public class ActionFollowUp {
 
@@ -27,6 +30,10 @@ public class ActionFollowUp {
 
   private String done;
   private String effect;
+  private String seen;
+  private String nextStep;
+  private boolean goodExample;
+  private String goodExampleText;
   private LocalDateTime recordedAt;
 
   protected ActionFollowUp() {}
@@ -39,8 +46,23 @@ public class ActionFollowUp {
     this.recordedAt = recordedAt;
   }
 
+  /** The year-end reflection: what we saw, did, what happened and how we know, what we do now. */
+  public static ActionFollowUp yearEnd(ImprovementAction action, String seen, String done, String effect, String nextStep,
+      String goodExampleText, LocalDateTime recordedAt) {
+    ActionFollowUp followUp = new ActionFollowUp(action, Kind.YEAR_END, done, effect, recordedAt);
+    followUp.seen = seen;
+    followUp.nextStep = nextStep;
+    followUp.goodExample = goodExampleText != null;
+    followUp.goodExampleText = goodExampleText;
+    return followUp;
+  }
+
   public ImprovementAction getAction() { return action; }
   public Kind getKind() { return kind; }
   public String getDone() { return done; }
   public String getEffect() { return effect; }
+  public String getSeen() { return seen; }
+  public String getNextStep() { return nextStep; }
+  public boolean isGoodExample() { return goodExample; }
+  public String getGoodExampleText() { return goodExampleText; }
 }

@@ -2,6 +2,8 @@ package se.kvalitetsarbete.quality;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -21,6 +23,9 @@ public class ImprovementAction {
   private String areaTitle;
   @Column(name = "shared_area")
   private boolean shared;
+  /** The long-term utvecklingsområde the improvement area belongs to (null in plans from before it was asked). */
+  @Enumerated(EnumType.STRING)
+  private SelfAssessment.Area developmentArea;
   private int years;
   private String wantedImprovement;
   private String what;
@@ -31,11 +36,12 @@ public class ImprovementAction {
 
   protected ImprovementAction() {}
 
-  public ImprovementAction(QualityPlan plan, String areaTitle, boolean shared, int years, String wantedImprovement,
-      String what, String why, String responsible, String timeline, String followUpHow) {
+  public ImprovementAction(QualityPlan plan, String areaTitle, boolean shared, SelfAssessment.Area developmentArea, int years,
+      String wantedImprovement, String what, String why, String responsible, String timeline, String followUpHow) {
     this.plan = plan;
     this.areaTitle = areaTitle;
     this.shared = shared;
+    this.developmentArea = developmentArea;
     this.years = years;
     this.wantedImprovement = wantedImprovement;
     this.what = what;
@@ -49,6 +55,7 @@ public class ImprovementAction {
   public QualityPlan getPlan() { return plan; }
   public String getAreaTitle() { return areaTitle; }
   public boolean isShared() { return shared; }
+  public SelfAssessment.Area getDevelopmentArea() { return developmentArea; }
   public int getYears() { return years; }
   public String getWantedImprovement() { return wantedImprovement; }
   public String getWhat() { return what; }

@@ -102,17 +102,12 @@ public class OrganiserPlans {
   }
 
   /**
-   * Good examples to spread (seed 004: "Synliggöra och sprida"): the year's actions whose follow-up
-   * reports an effect, with the unit that can tell about it. Until a rektor can mark an action as
-   * worth spreading, every action followed up with an effect is listed.
+   * Good examples to spread (seed 004: "Synliggöra och sprida"): the actions the rektorer marked
+   * as worth spreading in this school year's "Hur blev det?", with the unit that can tell about it.
    */
   public String goodExamples(Long schoolYearId) {
-    String examples = plans.findBySchoolYearIdOrderByUnitName(schoolYearId).stream()
-        .flatMap(plan -> followUps.findByActionPlanIdOrderById(plan.getId()).stream()
-            .filter(f -> f.getEffect() != null && !f.getEffect().isBlank())
-            .collect(Collectors.toMap(f -> f.getAction().getId(), f -> f, (first, later) -> later, LinkedHashMap::new))
-            .values().stream()
-            .map(f -> texts.get("org.goodExample", plan.getUnit().getName(), f.getAction().getWhat(), f.getEffect())))
+    String examples = followUps.goodExamples(years.findById(schoolYearId).orElseThrow().getLabel()).stream()
+        .map(e -> texts.get("org.goodExample", e.unit(), e.action(), e.description()))
         .collect(Collectors.joining("\n"));
     return examples.isEmpty() ? texts.get("org.noGoodExamples") : examples;
   }

@@ -1,5 +1,6 @@
 package se.kvalitetsarbete.quality;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -39,6 +40,14 @@ public class QualityPlan {
   private String analysisOrganisation;
   private String analysisMethod;
   private String analysisEquity;
+  private String analysisStrengths;
+  private String analysisWeaknesses;
+  private String analysisObstacles;
+  private String focusPedagogiskLedning;
+  private String focusLarandeOrganisation;
+  private String focusMalOchResultatstyrning;
+  @Column(name = "focus_kvalitet_i_undervisningen")
+  private String focusKvalitetIUndervisningen;
   private String feedbackComment;
   private String feedbackBy;
   private LocalDateTime approvedAt;
@@ -58,6 +67,32 @@ public class QualityPlan {
     this.analysisOrganisation = organisation;
     this.analysisMethod = method;
     this.analysisEquity = equity;
+  }
+
+  /** Seed 004's analysis: what the results show as strengths, weaknesses and obstacles. */
+  public void assessStrengths(String strengths, String weaknesses, String obstacles) {
+    this.analysisStrengths = strengths;
+    this.analysisWeaknesses = weaknesses;
+    this.analysisObstacles = obstacles;
+  }
+
+  /** Kommande läsårs fokus within one utvecklingsområde. */
+  public void setFocus(SelfAssessment.Area area, String focus) {
+    switch (area) {
+      case pedagogiskLedning -> focusPedagogiskLedning = focus;
+      case larandeOrganisation -> focusLarandeOrganisation = focus;
+      case malOchResultatstyrning -> focusMalOchResultatstyrning = focus;
+      case kvalitetIUndervisningen -> focusKvalitetIUndervisningen = focus;
+    }
+  }
+
+  public String getFocus(SelfAssessment.Area area) {
+    return switch (area) {
+      case pedagogiskLedning -> focusPedagogiskLedning;
+      case larandeOrganisation -> focusLarandeOrganisation;
+      case malOchResultatstyrning -> focusMalOchResultatstyrning;
+      case kvalitetIUndervisningen -> focusKvalitetIUndervisningen;
+    };
   }
 
   public void feedback(boolean approved, String comment, String by, LocalDateTime at) {
@@ -85,6 +120,9 @@ public class QualityPlan {
   public String getAnalysisOrganisation() { return analysisOrganisation; }
   public String getAnalysisMethod() { return analysisMethod; }
   public String getAnalysisEquity() { return analysisEquity; }
+  public String getAnalysisStrengths() { return analysisStrengths; }
+  public String getAnalysisWeaknesses() { return analysisWeaknesses; }
+  public String getAnalysisObstacles() { return analysisObstacles; }
   public String getFeedbackComment() { return feedbackComment; }
   public LocalDateTime getApprovedAt() { return approvedAt; }
   public String getProcessInstanceId() { return processInstanceId; }

@@ -16,22 +16,32 @@ import org.springframework.transaction.annotation.Transactional;
 import se.kvalitetsarbete.allocation.NeedsDescription;
 import se.kvalitetsarbete.allocation.NeedsDescriptions;
 import se.kvalitetsarbete.common.Texts;
+import se.kvalitetsarbete.indicators.IndicatorRepository;
 import se.kvalitetsarbete.indicators.IndicatorValue;
 import se.kvalitetsarbete.indicators.IndicatorValueRepository;
+import se.kvalitetsarbete.organisation.SchoolForm;
+import se.kvalitetsarbete.organisation.StaffTeam;
+import se.kvalitetsarbete.organisation.StaffTeams;
 import se.kvalitetsarbete.organisation.Unit;
 import se.kvalitetsarbete.organisation.UnitRepository;
 import se.kvalitetsarbete.quality.SelfAssessment.Area;
 import se.kvalitetsarbete.security.Roles;
-import se.kvalitetsarbete.quality.SelfAssessment.Assessor;
 
 /** One unit's plan through the year: last year followed up, results, analysis, development, feedback. */
 @Service
 @Transactional
 public class QualityPlans {
 
-  /** An action as it is written in the development part. */
-  public record ActionInput(String areaTitle, int years, String wantedImprovement, String what, String why,
-      String responsible, String timeline, String followUpHow) {}
+  /** An action as it is written in the development part, with its improvement area's fields. */
+  public record ActionInput(String areaTitle, Area developmentArea, int years, String wantedImprovement, String what,
+      String why, String responsible, String timeline, String followUpHow) {}
+
+  /** Next year's "Hur blev det?" about one action; a good example has its description, else null. */
+  public record ReflectionInput(Long actionId, String seen, String done, String effect, String nextStep,
+      String goodExample) {}
+
+  /** One arbetslag's view in the analysis, and the rektor's feedback to it (null: none). */
+  public record TeamFeedbackInput(Long staffTeamId, String feedback) {}
 
   /** What was done about an action, and its effect. */
   public record FollowUpInput(Long actionId, String done, String effect) {}
@@ -45,14 +55,19 @@ public class QualityPlans {
   private final UnitRepository units;
   private final IndicatorValueRepository indicatorValues;
   private final NeedsDescriptions needsDescriptions;
+  private final NormalCriterionRepository criteria;
+  private final StaffTeamAssessmentRepository teamAssessments;
+  private final StaffTeams staffTeams;
+  private final IndicatorRepository indicators;
   private final Texts texts;
   private final Clock clock;
   private final PlanDialogue dialogue;
 
   public QualityPlans(QualityPlanRepository plans, SchoolYearRepository years, SharedImprovementAreaRepository sharedAreas,
       SelfAssessmentRepository assessments, ImprovementActionRepository actions, ActionFollowUpRepository followUps,
-      UnitRepository units, IndicatorValueRepository indicatorValues, NeedsDescriptions needsDescriptions, Texts texts, Clock clock,
-      PlanDialogue dialogue) {
+      UnitRepository units, IndicatorValueRepository indicatorValues, NeedsDescriptions needsDescriptions,
+      NormalCriterionRepository criteria, StaffTeamAssessmentRepository teamAssessments, StaffTeams staffTeams,
+      IndicatorRepository indicators, Texts texts, Clock clock, PlanDialogue dialogue) {
     this.plans = plans;
     this.years = years;
     this.sharedAreas = sharedAreas;
@@ -62,6 +77,10 @@ public class QualityPlans {
     this.units = units;
     this.indicatorValues = indicatorValues;
     this.needsDescriptions = needsDescriptions;
+    this.criteria = criteria;
+    this.teamAssessments = teamAssessments;
+    this.staffTeams = staffTeams;
+    this.indicators = indicators;
     this.texts = texts;
     this.clock = clock;
     this.dialogue = dialogue;
@@ -108,54 +127,140 @@ public class QualityPlans {
     return rows;
   }
 
-  public void followUpLastYear(Long planId, String summary, List<FollowUpInput> answers) {
+  /** "Hur blev det?": a reflection on each of last year's actions (what we saw, did, what happened, what now). */
+  public void followUpLastYear(Long planId, String summary, List<ReflectionInput> answers) {
     QualityPlan plan = get(planId);
-    recordFollowUps(lastYearActions(planId), answers, ActionFollowUp.Kind.YEAR_END);
+    Map<Long, ImprovementAction> byId = checkEveryActionAnswered(lastYearActions(planId),
+        answers.stream().map(ReflectionInput::actionId).toList(),
+        answers.stream().filter(a -> a.done() == null || a.effect() == null).map(ReflectionInput::actionId).toList());
+    LocalDateTime now = LocalDateTime.now(clock);
+    for (ReflectionInput answer : answers) {
+      followUps.save(ActionFollowUp.yearEnd(byId.get(answer.actionId()), answer.seen(), answer.done(), answer.effect(),
+          answer.nextStep(), answer.goodExample(), now));
+    }
     plan.setFollowUpSummary(summary);
   }
 
   public void followUpMidYear(Long planId, List<FollowUpInput> answers) {
-    recordFollowUps(actionsOf(planId), answers, ActionFollowUp.Kind.MID_YEAR);
+    Map<Long, ImprovementAction> byId = checkEveryActionAnswered(actionsOf(planId),
+        answers.stream().map(FollowUpInput::actionId).toList(),
+        answers.stream().filter(a -> a.done() == null || a.effect() == null).map(FollowUpInput::actionId).toList());
+    LocalDateTime now = LocalDateTime.now(clock);
+    for (FollowUpInput answer : answers) {
+      followUps.save(new ActionFollowUp(byId.get(answer.actionId()), ActionFollowUp.Kind.MID_YEAR, answer.done(),
+          answer.effect(), now));
+    }
   }
 
-  private void recordFollowUps(List<ImprovementAction> expected, List<FollowUpInput> answers, ActionFollowUp.Kind kind) {
+  /** Every expected action answered, no other, none half: the expected actions by id, or refused. */
+  private Map<Long, ImprovementAction> checkEveryActionAnswered(List<ImprovementAction> expected, List<Long> answered,
+      List<Long> halfAnswered) {
     Map<Long, ImprovementAction> byId = expected.stream().collect(Collectors.toMap(ImprovementAction::getId, a -> a));
     List<String> problems = new ArrayList<>();
-    for (FollowUpInput answer : answers) {
-      if (!byId.containsKey(answer.actionId())) {
-        problems.add(texts.get("ska.unknownAction", String.valueOf(answer.actionId())));
-      } else if (answer.done() == null || answer.effect() == null) {
-        problems.add(texts.get("ska.followUpMissing", byId.get(answer.actionId()).getWhat()));
+    for (Long id : answered) {
+      if (!byId.containsKey(id)) {
+        problems.add(texts.get("ska.unknownAction", String.valueOf(id)));
+      } else if (halfAnswered.contains(id)) {
+        problems.add(texts.get("ska.followUpMissing", byId.get(id).getWhat()));
       }
     }
-    if (answers.stream().map(FollowUpInput::actionId).collect(Collectors.toSet()).size() < expected.size()) {
+    if (new java.util.HashSet<>(answered).size() < expected.size()) {
       problems.add(texts.get("ska.followUpEveryAction"));
     }
     if (!problems.isEmpty()) {
       throw texts.invalid("error.form", String.join(" ", problems));
     }
-    LocalDateTime now = LocalDateTime.now(clock);
-    for (FollowUpInput answer : answers) {
-      followUps.save(new ActionFollowUp(byId.get(answer.actionId()), kind, answer.done(), answer.effect(), now));
-    }
+    return byId;
   }
 
-  /** Scores and notes: the rektor's calm-and-safety and survey notes, or the staff's team and reflections. */
-  public void assess(Long planId, Assessor assessor, Map<Area, Integer> scores, String note, String secondNote) {
+  /** The normallägen this plan's unit is asked about: those for its school form, in catalogue order. */
+  @Transactional(readOnly = true)
+  public List<NormalCriterion> criteriaFor(Long planId) {
+    SchoolForm form = get(planId).getUnit().getSchoolForm();
+    return criteria.findAllByOrderBySortOrderAscIdAsc().stream().filter(c -> c.appliesTo(form)).toList();
+  }
+
+  /** Whether the unit's school form has lessons whose studiero is followed up (not förskola, not fritidshem). */
+  @Transactional(readOnly = true)
+  public boolean studieroApplies(Long planId) {
+    SchoolForm form = get(planId).getUnit().getSchoolForm();
+    return form != SchoolForm.FORSKOLA && form != SchoolForm.FRITIDSHEM;
+  }
+
+  /** The management's scores per criterion, with studiero (where it applies) and the user survey. */
+  public void assessAsManagement(Long planId, Map<Long, Integer> scores, String studiero, String survey) {
     QualityPlan plan = get(planId);
-    if (assessor == Assessor.MANAGEMENT) {
-      plan.setResultNotes(note, secondNote);
-    } else {
-      plan.setStaffNotes(note, secondNote);
-    }
-    List<SelfAssessment> existing = assessments.findByPlanId(planId);
-    scores.forEach((area, score) -> existing.stream()
-        .filter(a -> a.getAssessor() == assessor && a.getArea() == area).findFirst()
-        .ifPresentOrElse(a -> a.setScore(score), () -> assessments.save(new SelfAssessment(plan, assessor, area, score))));
+    plan.setResultNotes(studiero, survey);
+    replaceScores(plan, null, scores);
   }
 
-  public void analyse(Long planId, String historical, String resources, String organisation, String method, String equity) {
-    get(planId).analyse(historical, resources, organisation, method, equity);
+  /** One arbetslag's scores and reflections; an arbetslag assesses once per plan. */
+  public void assessAsTeam(Long planId, Long staffTeamId, Map<Long, Integer> scores, String notes, String by) {
+    QualityPlan plan = get(planId);
+    StaffTeam team = staffTeams.assessingTeamsOf(plan.getUnit().getId()).stream()
+        .filter(t -> t.getId().equals(staffTeamId)).findFirst()
+        .orElseThrow(() -> texts.invalid("arbetslag.notOfUnit"));
+    if (teamAssessments.findByPlanIdAndStaffTeamId(planId, staffTeamId).isPresent()) {
+      throw texts.invalid("arbetslag.alreadyAssessed", team.getName());
+    }
+    teamAssessments.save(new StaffTeamAssessment(plan, team, notes, by, LocalDateTime.now(clock)));
+    replaceScores(plan, team, scores);
+  }
+
+  /** Scores for criteria of the unit's school form (the form asks which: those it showed), none other, 1–4. */
+  private void replaceScores(QualityPlan plan, StaffTeam team, Map<Long, Integer> scores) {
+    SchoolForm form = plan.getUnit().getSchoolForm();
+    List<NormalCriterion> scored = criteria.findAllById(scores.keySet()).stream()
+        .filter(c -> c.getSchoolForms().isEmpty() || c.getSchoolForms().contains(form)).toList();
+    if (scores.isEmpty() || scored.size() != scores.size() || scores.values().stream().anyMatch(s -> s < 1 || s > 4)) {
+      throw texts.invalid("normallage.everyCriterion");
+    }
+    assessments.deleteAll(assessments.findByPlanId(plan.getId()).stream()
+        .filter(a -> Objects.equals(a.getStaffTeam(), team)).toList());
+    for (NormalCriterion criterion : scored) {
+      assessments.save(new SelfAssessment(plan, team, criterion, scores.get(criterion.getId())));
+    }
+  }
+
+  /** The arbetslag that self-assess in this plan: the unit's arbetslag with members. */
+  @Transactional(readOnly = true)
+  @ModelGlue
+  public List<Long> staffTeamIds(Long planId) {
+    return staffTeams.assessingTeamsOf(get(planId).getUnit().getId()).stream().map(StaffTeam::getId).toList();
+  }
+
+  /** The candidates of an arbetslag's self-assessment: its members. */
+  @Transactional(readOnly = true)
+  @ModelGlue
+  public List<String> staffTeamMembers(Long staffTeamId) {
+    return staffTeams.members(staffTeamId);
+  }
+
+  @Transactional(readOnly = true)
+  public String staffTeamName(Long staffTeamId) {
+    return staffTeams.name(staffTeamId);
+  }
+
+  @Transactional(readOnly = true)
+  public List<StaffTeamAssessment> teamAssessmentsOf(Long planId) {
+    return teamAssessments.findByPlanIdOrderByTeamName(planId);
+  }
+
+  /** The analysis: five perspectives, strengths, weaknesses and obstacles, and feedback to the arbetslag. */
+  public void analyse(Long planId, String historical, String resources, String organisation, String method, String equity,
+      String strengths, String weaknesses, String obstacles, List<TeamFeedbackInput> teamFeedback, String by) {
+    QualityPlan plan = get(planId);
+    Map<Long, StaffTeamAssessment> byTeam = teamAssessmentsOf(planId).stream()
+        .collect(Collectors.toMap(t -> t.getStaffTeam().getId(), t -> t));
+    for (TeamFeedbackInput feedback : teamFeedback) {
+      if (!byTeam.containsKey(feedback.staffTeamId())) {
+        throw texts.invalid("arbetslag.notOfUnit");
+      }
+    }
+    plan.analyse(historical, resources, organisation, method, equity);
+    plan.assessStrengths(strengths, weaknesses, obstacles);
+    LocalDateTime now = LocalDateTime.now(clock);
+    teamFeedback.forEach(f -> byTeam.get(f.staffTeamId()).feedback(f.feedback(), by, now));
   }
 
   @Transactional(readOnly = true)
@@ -166,7 +271,7 @@ public class QualityPlans {
   }
 
   /** The development part replaces the plan's actions; every shared area must have at least one. */
-  public void develop(Long planId, List<ActionInput> rows, String qualityTeamNeed) {
+  public void develop(Long planId, List<ActionInput> rows, Map<Area, String> focus, String qualityTeamNeed) {
     QualityPlan plan = get(planId);
     List<String> shared = sharedAreaTitles(planId);
     List<String> missing = shared.stream().filter(area -> rows.stream().noneMatch(r -> area.equals(r.areaTitle()))).toList();
@@ -179,9 +284,10 @@ public class QualityPlans {
     followUps.deleteByActionPlanId(planId);
     actions.deleteAll(actions.findByPlanIdOrderById(planId));
     for (ActionInput row : rows) {
-      actions.save(new ImprovementAction(plan, row.areaTitle(), shared.contains(row.areaTitle()), row.years(),
-          row.wantedImprovement(), row.what(), row.why(), row.responsible(), row.timeline(), row.followUpHow()));
+      actions.save(new ImprovementAction(plan, row.areaTitle(), shared.contains(row.areaTitle()), row.developmentArea(),
+          row.years(), row.wantedImprovement(), row.what(), row.why(), row.responsible(), row.timeline(), row.followUpHow()));
     }
+    focus.forEach(plan::setFocus);
     plan.setStatus(QualityPlan.Status.SUBMITTED);
     if (qualityTeamNeed != null) {
       needsDescriptions.openDraft(plan.getUnit(), NeedsDescription.Origin.QUALITY_PLAN,
@@ -218,10 +324,14 @@ public class QualityPlans {
         .toList();
   }
 
-  /** The unit's shared indicators for the last years, as text for the results part. */
+  /** The unit's shared indicators for the last years, as text; null when none is kept for its school form. */
   @Transactional(readOnly = true)
   public String indicatorsText(Long planId) {
     QualityPlan plan = get(planId);
+    SchoolForm form = plan.getUnit().getSchoolForm();
+    if (indicators.findAllByOrderBySortOrder().stream().noneMatch(i -> i.getSchoolForm() == form)) {
+      return null;
+    }
     int last = plan.getSchoolYear().firstYear();
     List<IndicatorValue> values = indicatorValues.findForArea(plan.getUnit().getCode(), last - 3, last);
     if (values.isEmpty()) {
@@ -237,38 +347,118 @@ public class QualityPlans {
         .collect(Collectors.joining("\n"));
   }
 
+  /**
+   * The management's and each arbetslag's view side by side: per utvecklingsområde the mean score of
+   * each, and the gap between the highest and lowest; then the criteria on which they differ by two
+   * steps or more.
+   */
+  @Transactional(readOnly = true)
+  public String comparisonText(Long planId) {
+    List<SelfAssessment> all = assessments.findByPlanId(planId).stream().filter(a -> a.getCriterion() != null).toList();
+    Map<String, List<SelfAssessment>> byAssessor = all.stream()
+        .sorted(java.util.Comparator.comparing((SelfAssessment a) -> a.getStaffTeam() != null)
+            .thenComparing(a -> a.getStaffTeam() == null ? "" : a.getStaffTeam().getName()))
+        .collect(Collectors.groupingBy(this::assessorName, LinkedHashMap::new, Collectors.toList()));
+    List<String> lines = new ArrayList<>();
+    for (Area area : Area.values()) {
+      Map<String, Double> means = new LinkedHashMap<>();
+      byAssessor.forEach((who, scores) -> scores.stream().filter(a -> a.getArea() == area).mapToInt(SelfAssessment::getScore)
+          .average().ifPresent(mean -> means.put(who, mean)));
+      if (!means.isEmpty()) {
+        double gap = means.values().stream().mapToDouble(d -> d).max().orElse(0) - means.values().stream().mapToDouble(d -> d).min().orElse(0);
+        lines.add(texts.get("skaplan.areaComparison", area.label(), means.entrySet().stream()
+            .map(e -> e.getKey() + " " + oneDecimal(e.getValue())).collect(Collectors.joining(" · ")), oneDecimal(gap)));
+      }
+    }
+    if (byAssessor.keySet().stream().noneMatch(who -> !who.equals(texts.get("ska.assessor.MANAGEMENT")))) {
+      lines.add(texts.get("skaplan.noTeams"));
+    }
+    List<String> gaps = all.stream().collect(Collectors.groupingBy(SelfAssessment::getCriterion, LinkedHashMap::new, Collectors.toList()))
+        .entrySet().stream()
+        .filter(e -> e.getValue().stream().mapToInt(SelfAssessment::getScore).max().orElse(0)
+            - e.getValue().stream().mapToInt(SelfAssessment::getScore).min().orElse(0) >= 2)
+        .map(e -> texts.get("skaplan.criterionGap", e.getKey().getDescription(), e.getKey().getArea().label(),
+            e.getValue().stream().map(a -> assessorName(a) + " " + a.getScore()).collect(Collectors.joining(", "))))
+        .toList();
+    if (!gaps.isEmpty()) {
+      lines.add(texts.get("skaplan.criterionGaps"));
+      lines.addAll(gaps);
+    }
+    return String.join("\n", lines);
+  }
+
+  private String assessorName(SelfAssessment a) {
+    return a.getStaffTeam() == null ? texts.get("ska.assessor.MANAGEMENT") : a.getStaffTeam().getName();
+  }
+
+  private static String oneDecimal(double value) {
+    return String.format(java.util.Locale.forLanguageTag("sv-SE"), "%.1f", value);
+  }
+
+  /** One arbetslag's reflections, and the rektor's feedback to it when given. */
+  public String teamViewText(StaffTeamAssessment team) {
+    return texts.get("skaplan.teamView", team.getTeamName(), nullToDash(team.getStaffNotes()))
+        + (team.getTeamFeedback() == null ? "" : "\n" + texts.get("skaplan.teamFeedback", team.getTeamFeedback()));
+  }
+
   /** The results part as the analysis reads it. */
   @Transactional(readOnly = true)
   public String resultsText(Long planId) {
     QualityPlan plan = get(planId);
-    String scores = assessments.findByPlanId(planId).stream()
-        .map(a -> texts.get("ska.score", texts.get("ska.assessor." + a.getAssessor()), a.getArea().label(), a.getScore()))
-        .collect(Collectors.joining("\n"));
-    return texts.get("ska.results", nullToDash(plan.getFollowUpSummary()), indicatorsText(planId), scores,
-        nullToDash(plan.getStudieroNotes()), nullToDash(plan.getSurveyNotes()), nullToDash(plan.getStaffTeam()),
-        nullToDash(plan.getStaffNotes()));
+    String indicatorsText = indicatorsText(planId);
+    String teams = teamAssessmentsOf(planId).stream().map(this::teamViewText).collect(Collectors.joining("\n"));
+    return texts.get("skaplan.results", nullToDash(plan.getFollowUpSummary()),
+        indicatorsText == null ? texts.get("skaplan.noIndicatorsForSchoolForm", plan.getUnit().getSchoolForm().label()) : indicatorsText,
+        comparisonText(planId), nullToDash(plan.getStudieroNotes()), nullToDash(plan.getSurveyNotes()), teams.isEmpty() ? "–" : teams);
   }
 
   /** The whole plan, as the head of school form reads it. */
   @Transactional(readOnly = true)
   public String planText(Long planId) {
     QualityPlan plan = get(planId);
-    Map<Long, List<ActionFollowUp>> followed = followUps.findByActionPlanIdOrderById(planId).stream()
-        .collect(Collectors.groupingBy(f -> f.getAction().getId()));
-    String development = actionsOf(planId).stream()
-        .map(a -> texts.get("ska.actionFull", a.getAreaTitle(), a.isShared() ? texts.get("ska.shared") : "", a.getYears(),
-            a.getWantedImprovement(), a.getWhat(), a.getWhy(), a.getResponsible(), a.getTimeline(), a.getFollowUpHow())
-            + followed.getOrDefault(a.getId(), List.of()).stream()
-                .map(f -> "\n" + texts.get("ska.followedUp", texts.get("ska.kind." + f.getKind()), f.getDone(), f.getEffect()))
-                .collect(Collectors.joining()))
-        .collect(Collectors.joining("\n\n"));
     return texts.get("ska.planText", plan.getUnit().getName(), plan.getSchoolYear().getLabel(), resultsText(planId),
-        analysisText(plan), development) + texts.get("ska.planDialogue", dialogue.text(planId));
+        analysisText(plan), developmentText(plan)) + texts.get("ska.planDialogue", dialogue.text(planId));
   }
 
-  private String analysisText(QualityPlan plan) {
-    return texts.get("ska.analysis", nullToDash(plan.getAnalysisHistorical()), nullToDash(plan.getAnalysisResources()),
-        nullToDash(plan.getAnalysisOrganisation()), nullToDash(plan.getAnalysisMethod()), nullToDash(plan.getAnalysisEquity()));
+  /** The development part: next year's focus per utvecklingsområde, then each improvement area with its actions. */
+  @Transactional(readOnly = true)
+  public String developmentText(QualityPlan plan) {
+    Map<Long, List<ActionFollowUp>> followed = followUps.findByActionPlanIdOrderById(plan.getId()).stream()
+        .collect(Collectors.groupingBy(f -> f.getAction().getId()));
+    String focus = java.util.Arrays.stream(Area.values())
+        .map(area -> texts.get("skaplan.focusLine", area.label(), nullToDash(plan.getFocus(area))))
+        .collect(Collectors.joining("\n"));
+    String areas = actionsOf(plan.getId()).stream()
+        .collect(Collectors.groupingBy(ImprovementAction::getAreaTitle, LinkedHashMap::new, Collectors.toList()))
+        .values().stream()
+        .map(inArea -> {
+          ImprovementAction first = inArea.get(0);
+          return texts.get("skaplan.area", first.getAreaTitle(), first.isShared() ? texts.get("ska.shared") : "",
+              first.getDevelopmentArea() == null ? "–" : first.getDevelopmentArea().label(), first.getYears(),
+              first.getWantedImprovement())
+              + inArea.stream().map(a -> "\n" + texts.get("skaplan.action", a.getWhat(), a.getWhy(), a.getResponsible(),
+                  a.getTimeline(), a.getFollowUpHow())
+                  + followed.getOrDefault(a.getId(), List.of()).stream().map(f -> "\n" + followUpText(f)).collect(Collectors.joining()))
+                  .collect(Collectors.joining());
+        })
+        .collect(Collectors.joining("\n\n"));
+    return texts.get("skaplan.development", focus, areas);
+  }
+
+  private String followUpText(ActionFollowUp f) {
+    if (f.getKind() == ActionFollowUp.Kind.MID_YEAR || f.getSeen() == null) {
+      return texts.get("ska.followedUp", texts.get("ska.kind." + f.getKind()), f.getDone(), f.getEffect());
+    }
+    return texts.get("skaplan.reflection", f.getSeen(), f.getDone(), f.getEffect(), nullToDash(f.getNextStep()))
+        + (f.isGoodExample() ? "\n" + texts.get("skaplan.goodExample", f.getGoodExampleText()) : "");
+  }
+
+  /** The analysis part, as the development part and a needs description read it. */
+  @Transactional(readOnly = true)
+  public String analysisText(QualityPlan plan) {
+    return texts.get("skaplan.analysis", nullToDash(plan.getAnalysisHistorical()), nullToDash(plan.getAnalysisResources()),
+        nullToDash(plan.getAnalysisOrganisation()), nullToDash(plan.getAnalysisMethod()), nullToDash(plan.getAnalysisEquity()),
+        nullToDash(plan.getAnalysisStrengths()), nullToDash(plan.getAnalysisWeaknesses()), nullToDash(plan.getAnalysisObstacles()));
   }
 
   private static String nullToDash(String s) {

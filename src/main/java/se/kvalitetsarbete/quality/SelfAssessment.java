@@ -7,8 +7,12 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
+import se.kvalitetsarbete.organisation.StaffTeam;
 
-/** A self-assessment (1–4) against the normalläge of one long-term utvecklingsområde. */
+/**
+ * A self-assessment (1–4) against one criterion (normalläge) of a long-term utvecklingsområde, by the
+ * management or by one arbetslag ({@link #getStaffTeam()}).
+ */
 @Entity
 public class SelfAssessment {
 
@@ -45,19 +49,29 @@ public class SelfAssessment {
   @Enumerated(EnumType.STRING)
   private Area area;
 
+  /** The arbetslag, for a staff self-assessment. */
+  @ManyToOne
+  private StaffTeam staffTeam;
+
+  @ManyToOne
+  private NormalCriterion criterion;
+
   private int score;
 
   protected SelfAssessment() {}
 
-  public SelfAssessment(QualityPlan plan, Assessor assessor, Area area, int score) {
+  public SelfAssessment(QualityPlan plan, StaffTeam staffTeam, NormalCriterion criterion, int score) {
     this.plan = plan;
-    this.assessor = assessor;
-    this.area = area;
+    this.assessor = staffTeam == null ? Assessor.MANAGEMENT : Assessor.STAFF;
+    this.staffTeam = staffTeam;
+    this.criterion = criterion;
+    this.area = criterion.getArea();
     this.score = score;
   }
 
   public Assessor getAssessor() { return assessor; }
   public Area getArea() { return area; }
+  public StaffTeam getStaffTeam() { return staffTeam; }
+  public NormalCriterion getCriterion() { return criterion; }
   public int getScore() { return score; }
-  public void setScore(int score) { this.score = score; }
 }

@@ -2,24 +2,32 @@ package se.kvalitetsarbete.quality;
 
 import static se.kvalitetsarbete.quality.SkaProcess.*;
 
-import java.util.EnumMap;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
+import se.kvalitetsarbete.common.CurrentUser;
 import se.kvalitetsarbete.common.FormFields;
 import se.kvalitetsarbete.common.FormInput;
+import se.kvalitetsarbete.common.JsonVariables;
 import se.kvalitetsarbete.common.TaskForm;
 import se.kvalitetsarbete.common.Texts;
-import se.kvalitetsarbete.quality.SelfAssessment.Area;
-import se.kvalitetsarbete.quality.SelfAssessment.Assessor;
 
 /**
- * Task_SelfAssessManagement and Task_SelfAssessStaff, in parallel: each scores the four
- * utvecklingsområden against their normallägen; the rektor adds calm and safety and the user survey,
- * the staff their team and reflections.
+ * Task_SelfAssessManagement and Task_SelfAssessStaff (one per arbetslag), in parallel: each scores
+ * the normallägen that apply to the unit's school form, one row per criterion; the rektor adds
+ * studiero (where it applies) and the user survey, the arbetslag its reflections.
  */
 @Component
 public class SelfAssessmentForm extends TaskForm {
+
+  static final String CRITERIA = "criteria";
+  private static final String CRITERIA_ASKED = "criteriaAsked";
 
   private final QualityPlans plans;
 
@@ -30,42 +38,60 @@ public class SelfAssessmentForm extends TaskForm {
 
   @Override
   protected void show(DelegateTask task) {
-    for (Area area : Area.values()) {
-      FormFields.prefillEmpty(task, area.name());
+    Long planId = (Long) task.getVariable(QUALITY_PLAN_ID);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (NormalCriterion criterion : plans.criteriaFor(planId)) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("criterionId", criterion.getId());
+      row.put("criterionArea", criterion.getArea().label());
+      row.put("criterionText", criterion.getDescription());
+      row.put("score", null);
+      rows.add(row);
     }
-    FormFields.show(task, "indicatorsText", plans.indicatorsText((Long) task.getVariable(QUALITY_PLAN_ID)));
+    FormFields.show(task, "indicatorsText", plans.indicatorsText(planId));
+    // The criteria this task asks, as shown: a change of the catalogue meanwhile does not refuse it.
+    task.setVariableLocal(CRITERIA_ASKED, rows.stream().map(r -> String.valueOf(r.get("criterionId"))).collect(java.util.stream.Collectors.joining(",")));
+    Map<String, Object> inputs = new HashMap<>();
+    inputs.put(CRITERIA, JsonVariables.json(rows));
     if (isManagement(task)) {
-      FormFields.prefillEmpty(task, "studieroNotes", "surveyNotes");
+      FormFields.show(task, "studieroApplies", plans.studieroApplies(planId));
+      inputs.put("studieroNotes", null);
+      inputs.put("surveyNotes", null);
     } else {
-      FormFields.prefillEmpty(task, "staffTeam", "staffNotes");
+      FormFields.show(task, "teamName", plans.staffTeamName((Long) task.getVariable(STAFF_TEAM_ID)));
+      inputs.put("staffNotes", null);
     }
+    FormFields.prefill(task, inputs);
   }
 
   @Override
   protected void submit(DelegateTask task, FormInput in) {
-    Map<Area, Integer> scores = new EnumMap<>(Area.class);
-    for (Area area : Area.values()) {
-      Integer score = in.integer(area.name());
-      if (score != null) {
-        scores.put(area, score);
+    Map<Long, Integer> scores = new HashMap<>();
+    int number = 0;
+    for (JsonNode row : in.objects(CRITERIA)) {
+      in.row(++number);
+      BigDecimal id = in.number("criterionId", row.get("criterionId"), BigDecimal.ONE, BigDecimal.valueOf(Long.MAX_VALUE), true);
+      BigDecimal score = in.number("score", row.get("score"), false);
+      if (id != null && score != null) {
+        scores.put(id.longValue(), score.intValue());
       }
     }
+    in.row(null);
+    String asked = (String) task.getVariable(CRITERIA_ASKED);
+    in.require(asked != null && scores.keySet().equals(java.util.Arrays.stream(asked.split(",")).filter(id -> !id.isEmpty())
+        .map(Long::valueOf).collect(java.util.stream.Collectors.toSet())) || in.hasProblems(), "normallage.everyCriterion");
     Long planId = (Long) task.getVariable(QUALITY_PLAN_ID);
     if (isManagement(task)) {
-      String studiero = in.text("studieroNotes");
+      String studiero = in.text("studieroNotes", plans.studieroApplies(planId));
       String survey = in.text("surveyNotes");
       in.check();
-      plans.assess(planId, Assessor.MANAGEMENT, scores, studiero, survey);
-      FormFields.clear(task, "studieroNotes", "surveyNotes");
+      plans.assessAsManagement(planId, scores, studiero, survey);
+      FormFields.clear(task, CRITERIA, "studieroNotes", "surveyNotes");
     } else {
-      String team = in.text("staffTeam");
       String notes = in.text("staffNotes");
       in.check();
-      plans.assess(planId, Assessor.STAFF, scores, team, notes);
-      FormFields.clear(task, "staffTeam", "staffNotes");
-    }
-    for (Area area : Area.values()) {
-      FormFields.clear(task, area.name());
+      plans.assessAsTeam(planId, (Long) task.getVariable(STAFF_TEAM_ID), scores, notes, CurrentUser.of(task));
+      FormFields.clear(task, CRITERIA, "staffNotes");
     }
   }
 

@@ -15,6 +15,8 @@ public final class SkaProcess {
   public static final String PLAN_REMINDER_DATE = "planReminderDate";
   public static final String FOLLOW_UP_MONTHS = "followUpMonths";
   public static final String PLAN_APPROVED = "planApproved";
+  /** The arbetslag of one Task_SelfAssessStaff (the multi-instance's element). */
+  public static final String STAFF_TEAM_ID = "staffTeamId";
   /** Input parameters of Task_StartUnitPlan. */
   public static final String REMIND_BEFORE = "remindBefore";
   public static final String MID_YEAR_MONTHS = "midYearMonths";

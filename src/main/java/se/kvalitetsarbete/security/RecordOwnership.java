@@ -54,7 +54,8 @@ public class RecordOwnership extends AbstractBpmnParseListener implements TaskLi
       "schoolYearId", List.of("select process_instance_id from school_year where id = ?",
           "select process_instance_id from quality_plan where school_year_id = ?"),
       "unitId", List.of("select process_instance_id from needs_description where unit_id = ?",
-          "select process_instance_id from quality_plan where unit_id = ?"));
+          "select process_instance_id from quality_plan where unit_id = ?"),
+      "staffTeamId", List.of("select p.process_instance_id from quality_plan p join staff_team t on t.unit_id = p.unit_id where t.id = ?"));
 
   /** JPA's, so that records written earlier in the same transaction are flushed before they are read. */
   private final EntityManager database;

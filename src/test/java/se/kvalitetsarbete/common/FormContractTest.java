@@ -49,7 +49,10 @@ class FormContractTest {
       Map.entry("supportForms", "assignment.support_forms"),
       Map.entry("feedbackAnswer", "plan_message.text"),
       Map.entry("organiserFeedbackReply", "plan_message.text"),
-      Map.entry("participants", "regional_exchange.participants_text"));
+      Map.entry("participants", "regional_exchange.participants_text"),
+      Map.entry("focusKvalitetIUndervisningen", "quality_plan.focus_kvalitet_i_undervisningen"),
+      Map.entry("teamFeedback", "staff_team_assessment.team_feedback"),
+      Map.entry("goodExampleText", "action_follow_up.good_example_text"));
 
   /** Inputs that are read, not stored as text: the indicator file is parsed into values. */
   private static final Set<String> NOT_STORED_AS_TEXT = Set.of("indicatorCsv");

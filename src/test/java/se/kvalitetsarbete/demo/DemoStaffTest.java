@@ -38,6 +38,23 @@ class DemoStaffTest {
   }
 
   @Test
+  void aDemoUnitHasTwoArbetslagThatItsOwnStaffSee() {
+    ResponseEntity<String> teams = http.withBasicAuth("larare1a", DemoDataGenerator.PASSWORD)
+        .getForEntity("/api/staff-teams?unitId=" + unitIdOf("12345601"), String.class);
+    assertThat(teams.getStatusCode().is2xxSuccessful()).as(teams.getBody()).isTrue();
+    assertThat(teams.getBody()).contains("\"name\":\"Arbetslag Räven\"", "\"members\":[\"larare1b\"]",
+        "\"name\":\"Arbetslag Ugglan\"", "\"members\":[\"larare1a\"]");
+    assertThat(http.withBasicAuth("larare2a", DemoDataGenerator.PASSWORD)
+        .getForEntity("/api/staff-teams?unitId=" + unitIdOf("12345601"), String.class).getStatusCode().value()).isEqualTo(404);
+  }
+
+  @Autowired se.kvalitetsarbete.organisation.UnitRepository units;
+
+  private Long unitIdOf(String code) {
+    return units.findByCode(code).orElseThrow().getId();
+  }
+
+  @Test
   void aDemoTeacherLogsInWithTheDemoPassword() {
     ResponseEntity<String> own = http.withBasicAuth("larare1a", DemoDataGenerator.PASSWORD).getForEntity("/api/needs-descriptions", String.class);
     assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -2,7 +2,6 @@ package se.kvalitetsarbete.quality;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +16,10 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import se.kvalitetsarbete.Scenario;
 import se.kvalitetsarbete.common.JsonVariables;
+import se.kvalitetsarbete.organisation.StaffTeam;
+import se.kvalitetsarbete.organisation.StaffTeams;
+import se.kvalitetsarbete.organisation.Unit;
+import se.kvalitetsarbete.security.StaffGroups;
 import se.kvalitetsarbete.quality.SharedImprovementArea.FormGroup;
 
 /** A school year and the steps a rektor, the staff and a head of school form take in a unit's plan. */
@@ -30,12 +33,30 @@ public class QualityCycleScenario {
   private final SchoolYears years;
   private final RuntimeService runtime;
   private final TaskService tasks;
+  private final StaffGroups staffGroups;
+  private final StaffTeams staffTeams;
 
-  public QualityCycleScenario(Scenario scenario, SchoolYears years, RuntimeService runtime, TaskService tasks) {
+  public QualityCycleScenario(Scenario scenario, SchoolYears years, RuntimeService runtime, TaskService tasks,
+      StaffGroups staffGroups, StaffTeams staffTeams) {
     this.scenario = scenario;
     this.years = years;
     this.runtime = runtime;
     this.tasks = tasks;
+    this.staffGroups = staffGroups;
+    this.staffTeams = staffTeams;
+  }
+
+  /** Two arbetslag, Räven and Ugglan, each with one teacher of the unit's staff (lararNNa, lararNNb). */
+  public List<StaffTeam> staffTeams(Unit unit) {
+    String group = staffGroups.ensureFor(unit);
+    scenario.staff(teacher(unit, "a"), group);
+    scenario.staff(teacher(unit, "b"), group);
+    return List.of(staffTeams.create(unit, "Arbetslag Räven", List.of(teacher(unit, "a"))),
+        staffTeams.create(unit, "Arbetslag Ugglan", List.of(teacher(unit, "b"))));
+  }
+
+  public static String teacher(Unit unit, String letter) {
+    return "larare" + unit.getCode() + letter;
   }
 
   /** A school year no other test uses, prepared with a shared area for grundskolan. */
@@ -54,14 +75,41 @@ public class QualityCycleScenario {
         Variables.putValue("schoolYearId", year.getId()).putValue("unitId", unitId));
   }
 
-  /** Hur blev det?, both self-assessments and the analysis: the plan waits at the development part. */
+  /** Hur blev det?, every self-assessment and the analysis: the plan waits at the development part. */
   public void writeResultsAndAnalysis(ProcessInstance plan) throws Exception {
+    followUpLastYear(plan);
+    assessAsManagement(plan, 3);
+    for (Task team : scenario.tasks(plan, "Task_SelfAssessStaff")) {
+      assessAsTeam(team, 2, "Vi ser att eleverna tar mer ansvar.");
+    }
+    writeAnalysis(plan);
+  }
+
+  public void followUpLastYear(ProcessInstance plan) throws Exception {
     Task followUp = scenario.task(plan, "Task_FollowUpLastYear");
-    List<Map<String, Object>> answers = answered(followUp, "lastYearActions", "Lärgrupper varannan vecka.", "Fler elever läser med flyt.");
+    List<Map<String, Object>> answers = rows(followUp, "lastYearActions", Map.of("seen", "Många elever läste utan att förstå.",
+        "done", "Lärgrupper varannan vecka.", "effect", "Fler elever läser med flyt; det visar screeningen.",
+        "nextStep", "Vi fortsätter och tar in högläsning.", "goodExample", false));
     scenario.complete(followUp, Map.of("lastYearActions", JsonVariables.json(answers),
         "followUpSummary", "Vi såg att lässtrategierna fungerade; vi ändrade gruppindelningen; resultaten steg."));
-    scenario.complete(scenario.task(plan, "Task_SelfAssessManagement"), scores(Map.of("studieroNotes", "Lugnt i klassrummen.")));
-    scenario.complete(scenario.task(plan, "Task_SelfAssessStaff"), scores(Map.of("staffTeam", "Arbetslag F–3")));
+  }
+
+  /** The rektor scores every criterion the same. */
+  public void assessAsManagement(ProcessInstance plan, int score) throws Exception {
+    Task task = scenario.task(plan, "Task_SelfAssessManagement");
+    scenario.complete(task, Map.of("criteria", JsonVariables.json(rows(task, "criteria", Map.of("score", String.valueOf(score)))),
+        "studieroNotes", "Lugnt i klassrummen."));
+  }
+
+  /** One member of the arbetslag takes its task and scores every criterion the same. */
+  public void assessAsTeam(Task task, int score, String reflections) throws Exception {
+    String member = tasks.getIdentityLinksForTask(task.getId()).stream().filter(l -> l.getUserId() != null).findFirst().orElseThrow().getUserId();
+    tasks.claim(task.getId(), member);
+    scenario.complete(task, Map.of("criteria", JsonVariables.json(rows(task, "criteria", Map.of("score", String.valueOf(score)))),
+        "staffNotes", reflections));
+  }
+
+  public void writeAnalysis(ProcessInstance plan) {
     Map<String, Object> analysis = new HashMap<>();
     for (String perspective : AnalysisForm.PERSPECTIVES) {
       analysis.put(perspective, "Analys: " + perspective);
@@ -69,21 +117,35 @@ public class QualityCycleScenario {
     scenario.complete(scenario.task(plan, "Task_WriteAnalysis"), analysis);
   }
 
+  /** An improvement area with one action. */
   public Map<String, Object> action(String area, String what) {
     Map<String, Object> row = new HashMap<>();
     row.put("areaTitle", area);
+    row.put("developmentArea", "kvalitetIUndervisningen");
     row.put("years", 2);
     row.put("wantedImprovement", "Fler elever når kunskapskraven i läsning.");
-    row.put("what", what);
-    row.put("why", "Analysen visar att läsförståelsen brister.");
-    row.put("responsible", "Rektor");
-    row.put("timeline", "HT–VT");
-    row.put("followUpHow", "Lässcreening i november och februari.");
+    Map<String, Object> action = new HashMap<>();
+    action.put("what", what);
+    action.put("why", "Analysen visar att läsförståelsen brister.");
+    action.put("responsible", "Rektor");
+    action.put("timeline", "HT–VT");
+    action.put("followUpHow", "Lässcreening i november och februari.");
+    row.put("areaActions", new ArrayList<>(List.of(action)));
     return row;
   }
 
-  public void writeDevelopmentPart(ProcessInstance plan, List<Map<String, Object>> actions) {
-    scenario.complete(scenario.task(plan, "Task_WriteDevelopmentPart"), Map.of("actions", JsonVariables.json(actions)));
+  /** The development part: these improvement areas, and a focus within every utvecklingsområde. */
+  public Map<String, Object> developmentPart(List<Map<String, Object>> areas) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("areas", JsonVariables.json(areas));
+    for (SelfAssessment.Area area : SelfAssessment.Area.values()) {
+      form.put(DevelopmentPartForm.focusField(area), "Fokus inom " + area.label() + ".");
+    }
+    return form;
+  }
+
+  public void writeDevelopmentPart(ProcessInstance plan, List<Map<String, Object>> areas) {
+    scenario.complete(scenario.task(plan, "Task_WriteDevelopmentPart"), developmentPart(areas));
   }
 
   public void approve(ProcessInstance plan) {
@@ -110,7 +172,8 @@ public class QualityCycleScenario {
     for (int i = 0; i < 2; i++) {
       scenario.fire(plan, "Timer_MidYearDue");
       Task task = scenario.task(plan, "Task_FollowUpActions");
-      scenario.complete(task, Map.of("actionFollowUps", JsonVariables.json(answered(task, "actionFollowUps", "Påbörjat.", "För tidigt att säga."))));
+      scenario.complete(task, Map.of("actionFollowUps", JsonVariables.json(rows(task, "actionFollowUps",
+          Map.of("done", "Påbörjat.", "effect", "För tidigt att säga.")))));
     }
   }
 
@@ -122,25 +185,15 @@ public class QualityCycleScenario {
     followUpMidYear(plan);
   }
 
-  /** The task's list of actions, each answered with what was done and its effect. */
+  /** The task's list (its rows as the form got them), each row given these answers. */
   @SuppressWarnings("unchecked")
-  private List<Map<String, Object>> answered(Task task, String list, String done, String effect) throws Exception {
-    List<Map<String, Object>> answers = new ArrayList<>();
+  public List<Map<String, Object>> rows(Task task, String list, Map<String, Object> answers) throws Exception {
+    List<Map<String, Object>> rows = new ArrayList<>();
     for (JsonNode row : JSON.readTree(tasks.getVariable(task.getId(), list).toString())) {
-      ObjectNode answer = (ObjectNode) row;
-      answer.put("done", done);
-      answer.put("effect", effect);
-      answers.add(JSON.convertValue(answer, Map.class));
+      Map<String, Object> answered = JSON.convertValue(row, Map.class);
+      answered.putAll(answers);
+      rows.add(answered);
     }
-    return answers;
-  }
-
-  private static Map<String, Object> scores(Map<String, Object> extra) {
-    Map<String, Object> form = new HashMap<>(extra);
-    form.put("pedagogiskLedning", "3");
-    form.put("larandeOrganisation", "2");
-    form.put("malOchResultatstyrning", "3");
-    form.put("kvalitetIUndervisningen", "2");
-    return form;
+    return rows;
   }
 }

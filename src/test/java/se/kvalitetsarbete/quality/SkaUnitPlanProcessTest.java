@@ -24,9 +24,13 @@ import se.kvalitetsarbete.allocation.NeedsDescription;
 import se.kvalitetsarbete.allocation.NeedsDescriptionRepository;
 import se.kvalitetsarbete.common.InvalidInputException;
 import se.kvalitetsarbete.organisation.SchoolForm;
+import se.kvalitetsarbete.organisation.StaffTeam;
 import se.kvalitetsarbete.organisation.Unit;
 
-/** One unit's plan for a school year: the red thread, results, analysis, development, feedback, follow-up. */
+/**
+ * One unit's plan for a school year: the red thread, results (the management and each arbetslag
+ * self-assess the normallägen), analysis, development, feedback, follow-up.
+ */
 @DirtiesContext
 @Import(ProcessEngineCoverageConfiguration.class)
 @SpringBootTest
@@ -46,14 +50,18 @@ class SkaUnitPlanProcessTest {
   @Autowired SchoolYears years;
   @Autowired PlanDialogue dialogue;
 
+  @Autowired StaffTeamAssessmentRepository teamAssessments;
+
   Unit unit;
+  List<StaffTeam> teams;
   int firstYear;
   SchoolYear year;
 
   @BeforeEach
-  void aSchoolYearWithASharedAreaForGrundskolan() {
+  void aSchoolYearWithASharedAreaForGrundskolanAndAUnitWithTwoArbetslag() {
     AbstractAssertions.init(engine);
     unit = scenario.municipalityWith(SchoolForm.GRUNDSKOLA_F3).get(0);
+    teams = cycle.staffTeams(unit);
     firstYear = cycle.freshFirstYear();
     year = cycle.preparedYear(firstYear);
   }
@@ -65,13 +73,18 @@ class SkaUnitPlanProcessTest {
 
     cycle.writeResultsAndAnalysis(plan);
     Task development = scenario.task(plan, "Task_WriteDevelopmentPart");
-    assertThat(tasks.getVariable(development.getId(), "actions").toString()).as("the shared area is pre-filled").contains("Läsförståelse");
+    assertThat(tasks.getVariable(development.getId(), "areas").toString()).as("the shared area is pre-filled").contains("Läsförståelse");
+    assertThat(scenario.shown(development.getId(), "resultsSummary")).as("the results beside the development part")
+        .contains("Vi såg att lässtrategierna fungerade", "Arbetslag Räven: Vi ser att eleverna tar mer ansvar.");
+    assertThat(scenario.shown(development.getId(), "analysisSummary")).as("and the analysis")
+        .contains("Styrkor: Analys: analysisStrengths", "Hinder: Analys: analysisObstacles");
     cycle.writeDevelopmentPart(plan, List.of(cycle.action("Läsförståelse", "Lässtrategier i alla ämnen"),
         cycle.action("Trygghet på rasterna", "Rastvärdar")));
     Task feedback = scenario.task(plan, "Task_GiveFeedback");
     assertThat(feedback).as("the heads of the unit's school form").hasCandidateGroup("verksamhetschefergrundskola");
     assertThat(scenario.shown(feedback.getId(), "planSummary"))
-        .contains("RESULTATDEL", "Ledningen, Pedagogisk ledning: 3", "ANALYSDEL", "UTVECKLINGSDEL", "Rastvärdar");
+        .contains("RESULTATDEL", "Pedagogisk ledning: Ledningen 3,0 · Arbetslag Räven 2,0 · Arbetslag Ugglan 2,0 · skillnad 1,0",
+            "ANALYSDEL", "UTVECKLINGSDEL", "Fokus inom Lärande organisation.", "Rastvärdar");
     cycle.approve(plan);
 
     assertThat(plan).isWaitingAt("Timer_MidYearDue", "Message_OrganiserFeedback").hasPassed("Task_ReportPlanApproved");
@@ -99,12 +112,16 @@ class SkaUnitPlanProcessTest {
     QualityPlan stored = plans.findByUnitIdAndSchoolYearLabel(unit.getId(), year.getLabel()).orElseThrow();
     assertThat(stored.getStatus()).isEqualTo(QualityPlan.Status.APPROVED);
     assertThat(actions.findByPlanIdOrderById(stored.getId())).extracting(ImprovementAction::isShared).containsExactly(true, false);
-    assertThat(assessments.findByPlanId(stored.getId())).hasSize(8);
+    assertThat(assessments.findByPlanId(stored.getId())).as("every criterion, by the management and each arbetslag")
+        .hasSize(3 * qualityPlans.criteriaFor(stored.getId()).size());
+    assertThat(stored.getFocus(SelfAssessment.Area.pedagogiskLedning)).isEqualTo("Fokus inom Pedagogisk ledning.");
     assertThat(followUps.findByActionPlanIdOrderById(stored.getId())).hasSize(4)
         .allMatch(f -> f.getKind() == ActionFollowUp.Kind.MID_YEAR);
     assertThat(qualityPlans.planText(stored.getId())).as("the printed plan carries the follow-ups")
-        .contains("Uppföljning (under året): Påbörjat.", "Förbättringsområde: Läsförståelse (gemensamt), 2 år",
-            "Förbättringsområde: Trygghet på rasterna, 2 år", "Personalens reflektioner (Arbetslag F–3)");
+        .contains("Uppföljning (under året): Påbörjat.",
+            "Förbättringsområde: Läsförståelse (gemensamt), utvecklingsområde Kvalitet i undervisningen, 2 år",
+            "Förbättringsområde: Trygghet på rasterna, utvecklingsområde Kvalitet i undervisningen, 2 år",
+            "Arbetslag Ugglan: Vi ser att eleverna tar mer ansvar.");
   }
 
   @Test
@@ -151,7 +168,7 @@ class SkaUnitPlanProcessTest {
     QualityPlan lastYear = plans.findByUnitIdAndSchoolYearLabel(unit.getId(), year.getLabel()).orElseThrow();
     assertThat(followUps.findByActionPlanIdOrderById(lastYear.getId()))
         .filteredOn(f -> f.getKind() == ActionFollowUp.Kind.YEAR_END)
-        .singleElement().satisfies(f -> assertThat(f.getEffect()).isEqualTo("Fler elever läser med flyt."));
+        .singleElement().satisfies(f -> assertThat(f.getEffect()).isEqualTo("Fler elever läser med flyt; det visar screeningen."));
   }
 
   @Test
@@ -178,7 +195,7 @@ class SkaUnitPlanProcessTest {
     assertThat(plan).isWaitingAt("Task_WriteDevelopmentPart");
     Task again = scenario.task(plan, "Task_WriteDevelopmentPart");
     assertThat(scenario.shown(again.getId(), "feedbackComment")).isEqualTo("Koppla åtgärden tydligare till analysen.");
-    assertThat(tasks.getVariable(again.getId(), "actions").toString()).contains("Läsa mer");
+    assertThat(tasks.getVariable(again.getId(), "areas").toString()).contains("Läsa mer");
     cycle.writeDevelopmentPart(plan, List.of(cycle.action("Läsförståelse", "Lässtrategier kopplade till analysen")));
     cycle.approve(plan);
     assertThat(plan).isWaitingAt("Timer_MidYearDue", "Message_OrganiserFeedback");
@@ -268,9 +285,10 @@ class SkaUnitPlanProcessTest {
   void askingForTheQualityTeamOpensADraftNeedsDescriptionFromTheAnalysis() throws Exception {
     ProcessInstance plan = cycle.startPlan(year, unit.getId());
     cycle.writeResultsAndAnalysis(plan);
-    scenario.complete(scenario.task(plan, "Task_WriteDevelopmentPart"), Map.of(
-        "actions", se.kvalitetsarbete.common.JsonVariables.json(List.of(cycle.action("Läsförståelse", "Lässtrategier"))),
-        "askQualityTeam", true, "qualityTeamNeed", "Samundervisning i läsförståelse i åk 2."));
+    Map<String, Object> form = cycle.developmentPart(List.of(cycle.action("Läsförståelse", "Lässtrategier")));
+    form.put("askQualityTeam", true);
+    form.put("qualityTeamNeed", "Samundervisning i läsförståelse i åk 2.");
+    scenario.complete(scenario.task(plan, "Task_WriteDevelopmentPart"), form);
 
     NeedsDescription draft = descriptions.findFirstByUnitIdAndRoundIsNullAndStatus(unit.getId(), NeedsDescription.Status.DRAFT).orElseThrow();
     assertThat(draft.getOrigin()).isEqualTo(NeedsDescription.Origin.QUALITY_PLAN);
@@ -285,13 +303,197 @@ class SkaUnitPlanProcessTest {
 
     assertThatThrownBy(() -> cycle.writeDevelopmentPart(plan, List.of(cycle.action("Eget område", "Något"))))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("Läsförståelse");
-    Map<String, Object> halfWritten = new java.util.HashMap<>(cycle.action("Läsförståelse", "Något"));
-    halfWritten.remove("why");
+    Map<String, Object> halfWritten = cycle.action("Läsförståelse", "Något");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> action = ((List<Map<String, Object>>) halfWritten.get("areaActions")).get(0);
+    action.remove("why");
     halfWritten.put("years", 5);
-    assertThatThrownBy(() -> cycle.writeDevelopmentPart(plan, List.of(halfWritten)))
+    Map<String, Object> withoutActions = cycle.action("Eget område", "Något");
+    withoutActions.put("areaActions", List.of());
+    withoutActions.remove("developmentArea");
+    assertThatThrownBy(() -> cycle.writeDevelopmentPart(plan, List.of(halfWritten, withoutActions)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("Rad 1: Varför?: fältet måste fyllas i.")
-        .hasMessageContaining("Antal år (1–3): ange ett värde mellan 1 och 3.");
+        .hasMessageContaining("Antal år (1–3): ange ett värde mellan 1 och 3.")
+        .hasMessageContaining("Rad 2: Utvecklingsområde: fältet måste fyllas i.")
+        .hasMessageContaining("Förbättringsområdet \"Eget område\" behöver minst en åtgärd.");
+    Map<String, Object> noFocus = cycle.developmentPart(List.of(cycle.action("Läsförståelse", "Något")));
+    noFocus.remove("focusMalOchResultatstyrning");
+    assertThatThrownBy(() -> scenario.complete(scenario.task(plan, "Task_WriteDevelopmentPart"), noFocus))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("Fokus: Mål- och resultatstyrning: fältet måste fyllas i.");
     assertThat(plan).isWaitingAt("Task_WriteDevelopmentPart");
+  }
+
+  @Test
+  void eachArbetslagSelfAssessesWithItsOwnMembersInParallelWithTheManagement() throws Exception {
+    ProcessInstance plan = cycle.startPlan(year, unit.getId());
+    cycle.followUpLastYear(plan);
+
+    assertThat(plan).isWaitingAt("Task_SelfAssessManagement", "Task_SelfAssessStaff");
+    List<Task> teamTasks = scenario.tasks(plan, "Task_SelfAssessStaff");
+    assertThat(teamTasks).as("one per arbetslag").hasSize(2);
+    assertThat(teamTasks).extracting(t -> scenario.shown(t.getId(), "teamName"))
+        .containsExactlyInAnyOrder("Arbetslag Räven", "Arbetslag Ugglan");
+    for (Task task : teamTasks) {
+      StaffTeam team = teams.stream().filter(t -> t.getName().equals(scenario.shown(task.getId(), "teamName"))).findFirst().orElseThrow();
+      assertThat(tasks.getIdentityLinksForTask(task.getId())).as("its own members are its candidates, nobody else")
+          .extracting(l -> l.getUserId()).containsExactlyElementsOf(team.getMembers());
+    }
+
+    cycle.assessAsTeam(teamTasks.get(0), 1, "Vi hinner sällan prata om undervisningen.");
+    cycle.assessAsManagement(plan, 3);
+    assertThat(plan).as("the analysis waits for the last arbetslag").isWaitingAt("Task_SelfAssessStaff");
+    cycle.assessAsTeam(scenario.task(plan, "Task_SelfAssessStaff"), 2, "Kollegialt lärande fungerar.");
+    assertThat(plan).isWaitingAt("Task_WriteAnalysis");
+
+    Long planId = (Long) engine.getRuntimeService().getVariable(plan.getId(), "qualityPlanId");
+    assertThat(teamAssessments.findByPlanIdOrderByTeamName(planId)).extracting(StaffTeamAssessment::getAssessedBy)
+        .containsExactlyInAnyOrder(QualityCycleScenario.teacher(unit, "a"), QualityCycleScenario.teacher(unit, "b"));
+    assertThatThrownBy(() -> qualityPlans.assessAsTeam(planId, teams.get(0).getId(), Map.of(), null, "larare"))
+        .as("the record holds one self-assessment per arbetslag").isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("har redan skattat");
+  }
+
+  @Test
+  void theAnalysisShowsTheViewsSideBySideWithTheirGapsAndTheRektorGivesEachArbetslagFeedback() throws Exception {
+    ProcessInstance plan = cycle.startPlan(year, unit.getId());
+    cycle.followUpLastYear(plan);
+    cycle.assessAsManagement(plan, 4);
+    List<Task> teamTasks = scenario.tasks(plan, "Task_SelfAssessStaff");
+    cycle.assessAsTeam(teamTasks.get(0), 2, "Vi ser att eleverna tar mer ansvar.");
+    cycle.assessAsTeam(teamTasks.get(1), 3, "Vi prövar nya arbetssätt.");
+
+    Task analysis = scenario.task(plan, "Task_WriteAnalysis");
+    assertThat(scenario.shown(analysis.getId(), "assessmentsCompared"))
+        .contains("Pedagogisk ledning: Ledningen 4,0 · Arbetslag Räven 2,0 · Arbetslag Ugglan 3,0 · skillnad 2,0")
+        .contains("Normallägen där bilderna skiljer sig två steg eller mer:")
+        .contains("– Undervisningen vilar på vetenskaplig grund och beprövad erfarenhet. (Kvalitet i undervisningen): Ledningen 4, Arbetslag Räven 2, Arbetslag Ugglan 3");
+    List<Map<String, Object>> views = cycle.rows(analysis, "teamViews", Map.of());
+    assertThat(views).extracting(v -> v.get("teamName")).containsExactly("Arbetslag Räven", "Arbetslag Ugglan");
+    views.get(0).put("teamFeedback", "Tack! Låt oss ta upp studieron på nästa APT.");
+
+    Map<String, Object> form = new java.util.HashMap<>();
+    for (String perspective : AnalysisForm.PERSPECTIVES) {
+      form.put(perspective, "Analys: " + perspective);
+    }
+    form.remove("analysisObstacles");
+    form.put("teamViews", se.kvalitetsarbete.common.JsonVariables.json(views));
+    assertThatThrownBy(() -> scenario.complete(analysis, form)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Hinder: fältet måste fyllas i.");
+    form.put("analysisObstacles", "Tiden för kollegialt lärande räcker inte.");
+    scenario.complete(analysis, form);
+
+    Long planId = (Long) engine.getRuntimeService().getVariable(plan.getId(), "qualityPlanId");
+    assertThat(teamAssessments.findByPlanIdOrderByTeamName(planId))
+        .extracting(StaffTeamAssessment::getTeamName, StaffTeamAssessment::getTeamFeedback, StaffTeamAssessment::getFeedbackBy)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("Arbetslag Räven", "Tack! Låt oss ta upp studieron på nästa APT.", unit.getRektorUserId()),
+            org.assertj.core.groups.Tuple.tuple("Arbetslag Ugglan", null, null));
+    assertThat(plans.findById(planId).orElseThrow().getAnalysisObstacles()).isEqualTo("Tiden för kollegialt lärande räcker inte.");
+  }
+
+  @Test
+  void aUnitWithoutArbetslagGoesFromTheManagementsSelfAssessmentToTheAnalysis() throws Exception {
+    Unit alone = scenario.municipalityWith(SchoolForm.GRUNDSKOLA_7_9).get(0);
+    ProcessInstance plan = cycle.startPlan(year, alone.getId());
+    cycle.followUpLastYear(plan);
+    assertThat(scenario.tasks(plan, "Task_SelfAssessStaff")).isEmpty();
+    cycle.assessAsManagement(plan, 3);
+    assertThat(plan).isWaitingAt("Task_WriteAnalysis");
+    assertThat(scenario.shown(scenario.task(plan, "Task_WriteAnalysis").getId(), "assessmentsCompared"))
+        .contains("Inget arbetslag har skattat normallägena.");
+  }
+
+  @Test
+  void aForskolaIsAskedOnlyWhatAppliesToIt() throws Exception {
+    Unit preschool = scenario.municipalityWith(SchoolForm.FORSKOLA).get(0);
+    ProcessInstance plan = cycle.startPlan(year, preschool.getId());
+    cycle.followUpLastYear(plan);
+    Task management = scenario.task(plan, "Task_SelfAssessManagement");
+
+    assertThat(tasks.getVariable(management.getId(), "criteria").toString())
+        .contains("Lek, utforskande och samtal")
+        .doesNotContain("studiero").doesNotContain("betyg");
+    assertThat(tasks.getVariable(management.getId(), "studieroApplies")).isEqualTo(false);
+    assertThat(tasks.getVariable(management.getId(), "indicatorsText")).as("no indicators are kept for a förskola").isNull();
+    scenario.complete(management, Map.of("criteria", se.kvalitetsarbete.common.JsonVariables.json(
+        cycle.rows(management, "criteria", Map.of("score", "2")))));
+    Long planId = (Long) engine.getRuntimeService().getVariable(plan.getId(), "qualityPlanId");
+    assertThat(qualityPlans.resultsText(planId)).contains("Skolformen Förskola följs inte upp med de gemensamma indikatorerna.");
+  }
+
+  @Test
+  void aSchoolsManagementMustScoreEveryCriterionAndDescribeItsStudiero() throws Exception {
+    ProcessInstance plan = cycle.startPlan(year, unit.getId());
+    cycle.followUpLastYear(plan);
+    Task management = scenario.task(plan, "Task_SelfAssessManagement");
+    assertThat(tasks.getVariable(management.getId(), "criteria").toString()).contains("studiero", "betyg");
+
+    List<Map<String, Object>> rows = cycle.rows(management, "criteria", Map.of("score", "3"));
+    rows.get(0).put("score", null);
+    assertThatThrownBy(() -> scenario.complete(management, Map.of("criteria", se.kvalitetsarbete.common.JsonVariables.json(rows))))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Rad 1: Skattning: fältet måste fyllas i.")
+        .hasMessageContaining("Studiero och trygghet: fältet måste fyllas i.");
+    List<Map<String, Object>> fewer = cycle.rows(management, "criteria", Map.of("score", "3")).subList(1, rows.size());
+    assertThatThrownBy(() -> scenario.complete(management, Map.of("criteria", se.kvalitetsarbete.common.JsonVariables.json(fewer),
+        "studieroNotes", "Lugnt.")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("Skatta varje normalläge i listan");
+    assertThat(assessments.findByPlanId((Long) engine.getRuntimeService().getVariable(plan.getId(), "qualityPlanId"))).isEmpty();
+  }
+
+  @Test
+  void anArbetslagTaskWhoseTeamWasSwitchedToAnotherUnitsArbetslagStopsWithNothingWritten() throws Exception {
+    Unit other = scenario.municipalityWith(SchoolForm.GRUNDSKOLA_7_9).get(0);
+    StaffTeam theirs = cycle.staffTeams(other).get(0);
+    ProcessInstance plan = cycle.startPlan(year, unit.getId());
+    cycle.followUpLastYear(plan);
+    Task task = scenario.tasks(plan, "Task_SelfAssessStaff").get(0);
+    engine.getRuntimeService().setVariableLocal(task.getExecutionId(), "staffTeamId", theirs.getId());
+
+    assertThatThrownBy(() -> cycle.assessAsTeam(task, 2, "Vi skriver i en annan enhets namn."))
+        .hasMessageContaining("staffTeamId");
+    assertThat(teamAssessments.findAll()).noneMatch(a -> a.getStaffTeam().getId().equals(theirs.getId()));
+  }
+
+  @Test
+  void hurBlevDetReflectsOnEachActionAndMarksGoodExamplesForTheOrganisersPlan() throws Exception {
+    cycle.completePlan(cycle.startPlan(year, unit.getId()), "Lässtrategier i alla ämnen");
+    SchoolYear nextYear = cycle.preparedYear(firstYear + 1);
+    ProcessInstance next = cycle.startPlan(nextYear, unit.getId());
+    Task followUp = scenario.task(next, "Task_FollowUpLastYear");
+
+    List<Map<String, Object>> rows = cycle.rows(followUp, "lastYearActions", Map.of("seen", "Eleverna gav upp vid långa texter.",
+        "done", "Vi modellerade lässtrategier.", "effect", "Fler klarar delprovet; det visar resultaten.",
+        "nextStep", "Vi sprider arbetssättet till åk 4.", "goodExample", true));
+    Map<String, Object> form = new java.util.HashMap<>(Map.of("lastYearActions", se.kvalitetsarbete.common.JsonVariables.json(rows),
+        "followUpSummary", "Vi såg, vi gjorde, det hände."));
+    assertThatThrownBy(() -> scenario.complete(followUp, form)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Vad är värt att sprida?: fältet måste fyllas i.");
+    rows.get(0).remove("nextStep");
+    rows.get(0).put("goodExampleText", "Modellering av lässtrategier i helklass.");
+    form.put("lastYearActions", se.kvalitetsarbete.common.JsonVariables.json(rows));
+    assertThatThrownBy(() -> scenario.complete(followUp, form)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Vad gör vi nu?: fältet måste fyllas i.");
+    rows.get(0).put("nextStep", "Vi sprider arbetssättet till åk 4.");
+    form.put("lastYearActions", se.kvalitetsarbete.common.JsonVariables.json(rows));
+    scenario.complete(followUp, form);
+
+    QualityPlan lastYear = plans.findByUnitIdAndSchoolYearLabel(unit.getId(), year.getLabel()).orElseThrow();
+    assertThat(followUps.findByActionPlanIdOrderById(lastYear.getId()))
+        .filteredOn(f -> f.getKind() == ActionFollowUp.Kind.YEAR_END).singleElement()
+        .satisfies(f -> {
+          assertThat(f.getSeen()).isEqualTo("Eleverna gav upp vid långa texter.");
+          assertThat(f.getNextStep()).isEqualTo("Vi sprider arbetssättet till åk 4.");
+          assertThat(f.isGoodExample()).isTrue();
+        });
+    assertThat(followUps.goodExamples(nextYear.getLabel())).singleElement().satisfies(example -> {
+      assertThat(example.unit()).isEqualTo(unit.getName());
+      assertThat(example.schoolYearOfAction()).isEqualTo(year.getLabel());
+      assertThat(example.action()).isEqualTo("Lässtrategier i alla ämnen");
+      assertThat(example.description()).isEqualTo("Modellering av lässtrategier i helklass.");
+    });
+    assertThat(followUps.goodExamples(year.getLabel())).as("only the year they were named in").isEmpty();
+    assertThat(qualityPlans.planText(lastYear.getId())).contains("Vi såg: Eleverna gav upp vid långa texter.",
+        "Gott exempel att sprida: Modellering av lässtrategier i helklass.");
   }
 }
