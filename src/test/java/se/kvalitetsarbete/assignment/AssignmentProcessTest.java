@@ -48,6 +48,7 @@ class AssignmentProcessTest {
   @Autowired CheckInRepository checkIns;
   @Autowired EvaluationRepository evaluations;
   @Autowired NeedsDescriptionRepository descriptions;
+  @Autowired se.kvalitetsarbete.calendar.SchoolCalendar calendar;
 
   Unit unit;
   ProcessInstance assignment;
@@ -91,7 +92,9 @@ class AssignmentProcessTest {
     List<CheckIn> planned = checkIns.findByAssignmentIdAndKindOrderByIdAsc(assignmentId, CheckIn.Kind.FOLLOW_UP);
     LocalDate closed = assignments.findById(assignmentId).orElseThrow().getClosedAt().toLocalDate();
     assertThat(planned).extracting(CheckIn::getDueOn)
-        .containsExactly(closed.plusMonths(1), closed.plusMonths(3), closed.plusMonths(6));
+        .as("each a school day: one on a weekend or in a lov moves to the next")
+        .containsExactly(calendar.nextSchoolDay(closed.plusMonths(1)), calendar.nextSchoolDay(closed.plusMonths(3)),
+            calendar.nextSchoolDay(closed.plusMonths(6)));
 
     for (var timer : engine.getManagementService().createJobQuery().processInstanceId(assignment.getId()).activityId("Timer_FollowUpDue").list()) {
       engine.getManagementService().executeJob(timer.getId());
