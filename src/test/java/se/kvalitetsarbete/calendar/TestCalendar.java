@@ -9,23 +9,23 @@ import java.time.temporal.IsoFields;
  * with höstlov in week 44, jullov, VT weeks 2–23 with sportlov in week 8, påsklov in week 15 and a
  * lovdag on the Friday of week 20, then sommarlov.
  */
-record TestCalendar(int firstYear) {
+public record TestCalendar(int firstYear) {
 
-  LocalDate autumnStarts() { return day(firstYear, 34, DayOfWeek.MONDAY); }
-  LocalDate autumnEnds() { return day(firstYear, 51, DayOfWeek.FRIDAY); }
-  LocalDate hostlovStarts() { return day(firstYear, 44, DayOfWeek.MONDAY); }
-  LocalDate springStarts() { return day(firstYear + 1, 2, DayOfWeek.MONDAY); }
-  LocalDate springEnds() { return day(firstYear + 1, 23, DayOfWeek.FRIDAY); }
-  LocalDate sportlovStarts() { return day(firstYear + 1, 8, DayOfWeek.MONDAY); }
-  LocalDate paskovStarts() { return day(firstYear + 1, 15, DayOfWeek.MONDAY); }
-  LocalDate lovdag() { return day(firstYear + 1, 20, DayOfWeek.FRIDAY); }
+  public LocalDate autumnStarts() { return day(firstYear, 34, DayOfWeek.MONDAY); }
+  public LocalDate autumnEnds() { return day(firstYear, 51, DayOfWeek.FRIDAY); }
+  public LocalDate hostlovStarts() { return day(firstYear, 44, DayOfWeek.MONDAY); }
+  public LocalDate springStarts() { return day(firstYear + 1, 2, DayOfWeek.MONDAY); }
+  public LocalDate springEnds() { return day(firstYear + 1, 23, DayOfWeek.FRIDAY); }
+  public LocalDate sportlovStarts() { return day(firstYear + 1, 8, DayOfWeek.MONDAY); }
+  public LocalDate paskovStarts() { return day(firstYear + 1, 15, DayOfWeek.MONDAY); }
+  public LocalDate lovdag() { return day(firstYear + 1, 20, DayOfWeek.FRIDAY); }
 
-  String label() {
+  public String label() {
     return CalendarYear.label(firstYear);
   }
 
   /** The läsår as the administration's CSV says it, without the header. */
-  String rows() {
+  public String rows() {
     return String.join("\n",
         row("HT", autumnStarts(), autumnEnds()),
         row("höstlov", hostlovStarts(), hostlovStarts().plusDays(4)),
@@ -37,7 +37,7 @@ record TestCalendar(int firstYear) {
         row("sommarlov", springEnds().plusDays(1), LocalDate.of(firstYear + 1, 8, 15))) + "\n";
   }
 
-  String csv() {
+  public String csv() {
     return "läsår;vad;från;till\n" + rows();
   }
 
