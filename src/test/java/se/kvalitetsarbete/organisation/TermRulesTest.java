@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
-/** Term rules that need no engine: which term a round allocates, the fairness window, the dates. */
+/** Term rules that need no engine: which term a round allocates, the fairness window (dates: calendar/SchoolCalendarTest). */
 class TermRulesTest {
 
   @Test
