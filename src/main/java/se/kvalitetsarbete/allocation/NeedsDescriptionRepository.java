@@ -15,6 +15,11 @@ public interface NeedsDescriptionRepository extends JpaRepository<NeedsDescripti
   List<NeedsDescription> findByUnitIdInAndStatusInOrderBySubmittedAtDescIdDesc(java.util.Collection<Long> unitIds,
       java.util.Collection<NeedsDescription.Status> statuses);
 
+  /** The unit's description in a round, while its rektor may still change it. */
+  Optional<NeedsDescription> findFirstByRoundIdAndUnitIdAndStatusIn(Long roundId, Long unitId, java.util.Collection<NeedsDescription.Status> statuses);
+
+  boolean existsByRoundIdAndUnitId(Long roundId, Long unitId);
+
   /** A draft opened by a follow-up conversation, waiting for the unit's next round. */
   Optional<NeedsDescription> findFirstByUnitIdAndRoundIsNullAndStatus(Long unitId, NeedsDescription.Status status);
 }

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.kvalitetsarbete.allocation.NeedsDescription.Origin;
@@ -33,9 +35,12 @@ public class NeedsDescriptions {
   private final TermRepository terms;
   private final Texts texts;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   public NeedsDescriptions(NeedsDescriptionRepository descriptions, AllocationRoundRepository rounds,
-      AllocationDecisionRepository decisions, UnitRepository units, TermRepository terms, Texts texts, Clock clock) {
+      AllocationDecisionRepository decisions, UnitRepository units, TermRepository terms, Texts texts, Clock clock,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.descriptions = descriptions;
     this.rounds = rounds;
     this.decisions = decisions;
@@ -56,9 +61,7 @@ public class NeedsDescriptions {
 
   /** A rektor's own initiative: joins the open round for one of the rektor's units. */
   public NeedsDescription registerOwnInitiative(String rektorUserId, String unitCode, String processInstanceId) {
-    AllocationRound round = rounds.findFirstByStatusOrderByOpenedAtDesc(AllocationRound.Status.OPEN)
-        .filter(r -> r.acceptsSubmissions(now()))
-        .orElseThrow(() -> texts.invalid("round.noneOpen"));
+    AllocationRound round = roundOpenNow().orElseThrow(() -> texts.invalid("round.noneOpen"));
     Unit unit;
     if (unitCode != null) {
       unit = units.findByCode(unitCode)
@@ -74,7 +77,9 @@ public class NeedsDescriptions {
       }
       unit = own.get(0);
     }
-    return attach(new NeedsDescription(unit, Origin.OWN_INITIATIVE, now()), round, processInstanceId);
+    NeedsDescription description = descriptions.findFirstByUnitIdAndRoundIsNullAndStatus(unit.getId(), Status.DRAFT)
+        .orElseGet(() -> new NeedsDescription(unit, Origin.OWN_INITIATIVE, now()));
+    return attach(description, round, processInstanceId);
   }
 
   private NeedsDescription attach(NeedsDescription description, AllocationRound round, String processInstanceId) {
@@ -147,17 +152,37 @@ public class NeedsDescriptions {
   }
 
   /**
-   * A draft for the unit's next round (after a follow-up conversation, or from the unit's quality
-   * plan), pre-filled with what is needed; an existing draft gets the new text added.
+   * A need for the quality team (from a follow-up conversation, or from the unit's quality plan)
+   * joins the round that is open now when the unit's description there is still being written: the
+   * text is added to it. Otherwise it becomes a draft that the unit's next round picks up (or a
+   * description of the open round, when the unit has none there yet; see {@link DraftJoinsRound}).
+   * An existing draft gets the new text added.
    */
   public NeedsDescription openDraft(Unit unit, Origin origin, String needs, String basis) {
-    NeedsDescription draft = descriptions.findFirstByUnitIdAndRoundIsNullAndStatus(unit.getId(), Status.DRAFT)
+    NeedsDescription draft = beingWrittenInOpenRound(unit)
+        .or(() -> descriptions.findFirstByUnitIdAndRoundIsNullAndStatus(unit.getId(), Status.DRAFT))
         .orElseGet(() -> new NeedsDescription(unit, origin, now()));
     draft.setNeeds(fitForm("needs", draft.getNeeds() == null ? needs : draft.getNeeds() + "\n\n" + needs));
     if (basis != null) {
       draft.setBasis(fitForm("basis", draft.getBasis() == null ? basis : draft.getBasis() + "\n\n" + basis));
     }
-    return descriptions.save(draft);
+    NeedsDescription saved = descriptions.save(draft);
+    events.publishEvent(new DraftOpened(saved.getId()));
+    return saved;
+  }
+
+  /** Said when a need has been added to a draft, which may belong to the round open now. */
+  public record DraftOpened(Long needsDescriptionId) {}
+
+  /** The round that takes descriptions now, if any. */
+  @Transactional(readOnly = true)
+  public Optional<AllocationRound> roundOpenNow() {
+    return rounds.findFirstByStatusOrderByOpenedAtDesc(AllocationRound.Status.OPEN).filter(r -> r.acceptsSubmissions(now()));
+  }
+
+  private Optional<NeedsDescription> beingWrittenInOpenRound(Unit unit) {
+    return roundOpenNow().flatMap(round -> descriptions.findFirstByRoundIdAndUnitIdAndStatusIn(round.getId(), unit.getId(),
+        List.of(Status.DRAFT, Status.REVISION)));
   }
 
   /**

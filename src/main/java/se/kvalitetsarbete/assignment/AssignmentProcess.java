@@ -8,6 +8,8 @@ public final class AssignmentProcess {
   public static final String DECISION_ID = "decisionId";
   public static final String ASSIGNMENT_ID = "assignmentId";
   public static final String PARTICIPANTS = "participants";
+  /** The term's first school day (check-ins count from it) and the moment it ends, from the school calendar. */
+  public static final String TERM_START = "termStart";
   public static final String TERM_END = "termEnd";
   public static final String ASSIGNMENT_FINISHED = "assignmentFinished";
   public static final String RESPONDENT = "respondent";

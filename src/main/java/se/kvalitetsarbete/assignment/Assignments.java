@@ -14,6 +14,7 @@ import se.kvalitetsarbete.allocation.AllocationDecision;
 import se.kvalitetsarbete.allocation.AllocationDecisionRepository;
 import se.kvalitetsarbete.allocation.NeedsDescription;
 import se.kvalitetsarbete.allocation.NeedsDescriptions;
+import se.kvalitetsarbete.calendar.SchoolCalendar;
 import se.kvalitetsarbete.common.Dates;
 import se.kvalitetsarbete.common.Texts;
 import se.kvalitetsarbete.allocation.AllocationMeeting;
@@ -33,10 +34,12 @@ public class Assignments {
   private final AllocationMeeting meeting;
   private final Texts texts;
   private final Clock clock;
+  private final SchoolCalendar calendar;
 
   public Assignments(AssignmentRepository assignments, CheckInRepository checkIns, EvaluationRepository evaluations,
       AllocationDecisionRepository decisions, NeedsDescriptions needsDescriptions, AllocationMeeting meeting,
-      Texts texts, Clock clock) {
+      Texts texts, Clock clock, SchoolCalendar calendar) {
+    this.calendar = calendar;
     this.meeting = meeting;
     this.assignments = assignments;
     this.checkIns = checkIns;
@@ -106,7 +109,10 @@ public class Assignments {
     evaluations.save(new Evaluation(get(assignmentId), respondent, role, ratings, comment, now()));
   }
 
-  /** Follow-up conversations at the given offsets (ISO periods, "P1M, P3M, P6M") from the closing day. */
+  /**
+   * Follow-up conversations at the given offsets (ISO periods, "P1M, P3M, P6M") from the closing
+   * day, each on a school day: one that would fall on a weekend or in a lov moves to the next.
+   */
   public List<CheckIn> planFollowUps(Long assignmentId, String schedule) {
     Assignment assignment = get(assignmentId);
     List<CheckIn> planned = new ArrayList<>();
@@ -117,7 +123,8 @@ public class Assignments {
       } catch (DateTimeParseException e) {
         throw texts.invalid("followUp.badSchedule", schedule);
       }
-      planned.add(checkIns.save(CheckIn.followUpDue(assignment, assignment.getClosedAt().toLocalDate().plus(period))));
+      planned.add(checkIns.save(CheckIn.followUpDue(assignment,
+          calendar.nextSchoolDay(assignment.getClosedAt().toLocalDate().plus(period)))));
     }
     return planned;
   }

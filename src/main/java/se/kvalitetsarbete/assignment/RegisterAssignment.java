@@ -5,6 +5,8 @@ import static se.kvalitetsarbete.assignment.AssignmentProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import se.kvalitetsarbete.calendar.SchoolCalendar;
+import se.kvalitetsarbete.calendar.TermDates;
 import se.kvalitetsarbete.common.Dates;
 import se.kvalitetsarbete.organisation.Term;
 import se.kvalitetsarbete.security.InstanceAccess;
@@ -18,10 +20,12 @@ public class RegisterAssignment implements JavaDelegate {
 
   private final Assignments assignments;
   private final InstanceAccess access;
+  private final SchoolCalendar calendar;
 
-  public RegisterAssignment(Assignments assignments, InstanceAccess access) {
+  public RegisterAssignment(Assignments assignments, InstanceAccess access, SchoolCalendar calendar) {
     this.assignments = assignments;
     this.access = access;
+    this.calendar = calendar;
   }
 
   @Override
@@ -33,7 +37,9 @@ public class RegisterAssignment implements JavaDelegate {
     execution.setVariable(PARTICIPANTS, String.join(",", assignments.participants(assignment.getId())));
     execution.setVariable("unitName", assignments.unit(assignment.getId()).getName());
     execution.setVariable("termLabel", term.label());
-    execution.setVariable(TERM_END, Dates.toDate(term.getEndsOn().atTime(TERM_ENDS_AT_HOUR, 0)));
+    TermDates dates = calendar.term(term.key());
+    execution.setVariable(TERM_START, Dates.toDate(dates.starts().atTime(SchoolCalendar.SCHOOL_DAY_BEGINS)));
+    execution.setVariable(TERM_END, Dates.toDate(dates.ends().atTime(TERM_ENDS_AT_HOUR, 0)));
     access.grantRead(execution, assignments.participants(assignment.getId()));
   }
 }

@@ -9,7 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.LocalDate;
 
-/** A term (HT/VT and year) that the quality team is allocated for. */
+/** A term (HT/VT and year) that the quality team is allocated for; its dates are in the school calendar (calendar/SchoolCalendar). */
 @Entity
 public class Term {
 
@@ -23,17 +23,11 @@ public class Term {
   @Column(name = "term_year")
   private int year;
 
-  private LocalDate startsOn;
-
-  private LocalDate endsOn;
-
   protected Term() {}
 
   public Term(Season season, int year) {
     this.season = season;
     this.year = year;
-    this.startsOn = season.startIn(year);
-    this.endsOn = season.endIn(year);
   }
 
   /** The term that a round opening on this date allocates: before July the autumn, else next spring. */
@@ -57,8 +51,10 @@ public class Term {
   public Long getId() { return id; }
   public Season getSeason() { return season; }
   public int getYear() { return year; }
-  public LocalDate getStartsOn() { return startsOn; }
-  public LocalDate getEndsOn() { return endsOn; }
+
+  public Key key() {
+    return new Key(season, year);
+  }
 
   public record Key(Season season, int year) {}
 }

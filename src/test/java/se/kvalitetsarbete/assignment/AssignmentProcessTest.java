@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import org.camunda.bpm.engine.runtime.Job;
+import se.kvalitetsarbete.calendar.TestCalendar;
+import se.kvalitetsarbete.common.Dates;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +53,17 @@ class AssignmentProcessTest {
   @Autowired CheckInRepository checkIns;
   @Autowired EvaluationRepository evaluations;
   @Autowired NeedsDescriptionRepository descriptions;
+  @Autowired se.kvalitetsarbete.calendar.SchoolCalendar calendar;
+  @Autowired se.kvalitetsarbete.calendar.CalendarImport calendarImport;
+  @Autowired se.kvalitetsarbete.TestClock clock;
 
   Unit unit;
   ProcessInstance assignment;
+
+  @org.junit.jupiter.api.AfterEach
+  void clockRunsAgain() {
+    clock.release();
+  }
 
   @BeforeEach
   void aNeedIsGrantedTwoTeamMembers() {
@@ -91,7 +104,9 @@ class AssignmentProcessTest {
     List<CheckIn> planned = checkIns.findByAssignmentIdAndKindOrderByIdAsc(assignmentId, CheckIn.Kind.FOLLOW_UP);
     LocalDate closed = assignments.findById(assignmentId).orElseThrow().getClosedAt().toLocalDate();
     assertThat(planned).extracting(CheckIn::getDueOn)
-        .containsExactly(closed.plusMonths(1), closed.plusMonths(3), closed.plusMonths(6));
+        .as("each a school day: one on a weekend or in a lov moves to the next")
+        .containsExactly(calendar.nextSchoolDay(closed.plusMonths(1)), calendar.nextSchoolDay(closed.plusMonths(3)),
+            calendar.nextSchoolDay(closed.plusMonths(6)));
 
     for (var timer : engine.getManagementService().createJobQuery().processInstanceId(assignment.getId()).activityId("Timer_FollowUpDue").list()) {
       engine.getManagementService().executeJob(timer.getId());
@@ -132,8 +147,11 @@ class AssignmentProcessTest {
     followUp(scenario.task(assignment, "Task_HoldFollowUpConversation"), true);
 
     assertThat(assignment).hasPassed("Task_OpenDraftNeedsDescription");
-    NeedsDescription draft = descriptions.findFirstByUnitIdAndRoundIsNullAndStatus(unit.getId(), NeedsDescription.Status.DRAFT).orElseThrow();
-    assertThat(draft.getOrigin()).isEqualTo(NeedsDescription.Origin.FOLLOW_UP);
+    // Waiting for the next round, or in the round open now (another test's round may be open in this database).
+    NeedsDescription draft = descriptions.findAll().stream()
+        .filter(d -> d.getUnit().getId().equals(unit.getId()) && d.getOrigin() == NeedsDescription.Origin.FOLLOW_UP)
+        .findFirst().orElseThrow();
+    assertThat(draft.getStatus()).isEqualTo(NeedsDescription.Status.DRAFT);
     assertThat(draft.getNeeds()).contains("Stöd i att sprida arbetssättet till åk 4.");
   }
 
@@ -189,6 +207,76 @@ class AssignmentProcessTest {
     assertThatThrownBy(() -> scenario.complete(survey, answers))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("ange ett värde mellan 1 och 4");
+  }
+
+  // The school calendar: check-ins from the term's start, follow-ups on school days.
+
+  @Test
+  void checkInsCountFromTheTermsStartNotFromAnEarlierKickOff() {
+    int year = termYear();
+    calendarImport.importCsv(new TestCalendar(year).csv());
+    Date termStart = (Date) runtime.getVariable(assignment.getId(), "termStart");
+    clock.fixAt(LocalDate.of(year, 6, 1).atTime(10, 0).atZone(ZoneId.systemDefault()).toInstant());
+
+    kickOff();
+
+    LocalDate firstDay = Dates.toLocal(termStart).toLocalDate();
+    LocalDate due = Dates.toLocal(scenario.timer(assignment, "Timer_CheckInDue").getDuedate()).toLocalDate();
+    assertThat(due).as("four weeks after the term's first day, not after the kick-off in June")
+        .isEqualTo(calendar.nextSchoolDay(firstDay.plusWeeks(4))).isAfter(firstDay.plusWeeks(4).minusDays(1));
+  }
+
+  @Test
+  void aCheckInThatWouldFallInHostlovIsHeldTheFirstSchoolDayAfter() {
+    TestCalendar school = new TestCalendar(termYear());
+    calendarImport.importCsv(school.csv());
+    clock.fixAt(school.hostlovStarts().minusWeeks(4).atTime(10, 0).atZone(ZoneId.systemDefault()).toInstant());
+
+    kickOff();
+
+    assertThat(scenario.timer(assignment, "Timer_CheckInDue").getDuedate())
+        .isEqualTo(Dates.toDate(school.hostlovStarts().plusWeeks(1).atTime(8, 0)));
+  }
+
+  @Test
+  void anAssignmentClosedAtTheEndOfTheSpringTermIsNotFollowedUpInJuly() {
+    TestCalendar thisYear = new TestCalendar(termYear());
+    TestCalendar nextYear = new TestCalendar(termYear() + 1);
+    calendarImport.importCsv(thisYear.csv());
+    calendarImport.importCsv(nextYear.csv());
+    clock.fixAt(thisYear.springEnds().atTime(14, 0).atZone(ZoneId.systemDefault()).toInstant());
+
+    throughToFollowUps();
+
+    List<LocalDate> due = followUpDays();
+    assertThat(due.get(0)).as("a month after 'closing in June' is July: the next school day is the next term's first")
+        .isEqualTo(nextYear.autumnStarts());
+    assertThat(scenario.timers(assignment, "Timer_FollowUpDue")).extracting(Job::getDuedate)
+        .contains(Dates.toDate(nextYear.autumnStarts().atTime(8, 0)));
+  }
+
+  @Test
+  void aFollowUpThatWouldFallInSportlovOrOnAWeekendMovesToTheNextSchoolDay() {
+    TestCalendar school = new TestCalendar(termYear());
+    calendarImport.importCsv(school.csv());
+    LocalDate inSportlov = school.sportlovStarts().plusDays(2);
+    clock.fixAt(inSportlov.minusMonths(3).atTime(14, 0).atZone(ZoneId.systemDefault()).toInstant());
+
+    throughToFollowUps();
+
+    List<LocalDate> due = followUpDays();
+    assertThat(due.get(1)).as("three months on is sportlov").isEqualTo(school.sportlovStarts().plusWeeks(1));
+    assertThat(due).allMatch(calendar::isSchoolDay)
+        .noneMatch(day -> day.getDayOfWeek() == java.time.DayOfWeek.SATURDAY || day.getDayOfWeek() == java.time.DayOfWeek.SUNDAY);
+  }
+
+  private int termYear() {
+    return Integer.parseInt(((String) runtime.getVariable(assignment.getId(), "termLabel")).substring(3));
+  }
+
+  private List<LocalDate> followUpDays() {
+    Long assignmentId = (Long) runtime.getVariable(assignment.getId(), "assignmentId");
+    return checkIns.findByAssignmentIdAndKindOrderByIdAsc(assignmentId, CheckIn.Kind.FOLLOW_UP).stream().map(CheckIn::getDueOn).toList();
   }
 
   private void kickOff() {

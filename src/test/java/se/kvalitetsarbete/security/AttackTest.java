@@ -91,6 +91,7 @@ class AttackTest {
   @Autowired se.kvalitetsarbete.allocation.AllocationRoundRepository rounds;
   @Autowired se.kvalitetsarbete.indicators.IndicatorValueRepository indicatorValues;
   @Autowired se.kvalitetsarbete.allocation.NeedsDescriptionRepository descriptions;
+  @Autowired se.kvalitetsarbete.calendar.CalendarYearRepository calendarYears;
 
   final ObjectMapper json = new ObjectMapper();
   RestSteps rest;
@@ -454,6 +455,23 @@ class AttackTest {
     headers.add(WebSecurity.CSRF_HEADER, token.substring(token.indexOf('=') + 1));
     ResponseEntity<String> same = http.exchange("/api/indicators/import", HttpMethod.POST, new HttpEntity<>(csv, headers), String.class);
     assertThat(same.getStatusCode()).as("the page's own call, with the token, " + same.getBody()).isNotEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void aCrossSitePostOfASchoolCalendarRidingOnTheAdministrationsSessionIsRefusedAndChangesNothing() {
+    scenario.staff("forvaltningattack", Roles.ADMINISTRATION);
+    String session = tasklistSession("forvaltningattack");
+    long before = calendarYears.count();
+    HttpHeaders headers = new HttpHeaders();
+    headers.add(HttpHeaders.COOKIE, session);
+    headers.setContentType(MediaType.TEXT_PLAIN);
+
+    ResponseEntity<String> forged = http.exchange("/api/calendar/import", HttpMethod.POST,
+        new HttpEntity<>("läsår;vad;från;till\n2098/99;HT;2098-08-17;2098-12-18\n2098/99;VT;2099-01-08;2099-06-11\n", headers), String.class);
+
+    assertThat(forged.getStatusCode()).as(forged.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(calendarYears.count()).isEqualTo(before);
+    assertThat(calendarYears.findByFirstYear(2098)).isEmpty();
   }
 
   /** Logs in to Tasklist as a browser does; the session cookie. */
