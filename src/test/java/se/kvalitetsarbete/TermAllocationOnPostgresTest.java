@@ -162,6 +162,15 @@ class TermAllocationOnPostgresTest {
     assertThat(kickOffForm.get("orderSummary").get("value").asText()).contains("Beviljat: Teammedlem 1, Teammedlem 2, 2,5 dagar per vecka var.");
     String carrier = scenario.teacherOf(school, "forsteangs");
     String teacher = scenario.teacherOf(school, "larareangs");
+    // Only the unit's own staff can be named to carry the work on: the preschool's teacher is refused.
+    String otherUnitsTeacher = scenario.teacherOf(preschool, "lararesolros");
+    ResponseEntity<String> stranger = rest.postRaw("team1", "/task/" + kickOff + "/submit-form", RestSteps.variables(Map.of(
+        "goals", "Samtal i smågrupp.", "supportForms", RestSteps.json("[\"SAMUNDERVISNING\"]"), "kickOffParticipants", "Arbetslag F-klass",
+        "carrier", carrier, "teachers", RestSteps.json("[\"" + otherUnitsTeacher + "\"]"))));
+    assertThat(stranger.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(json.readTree(stranger.getBody()).get("message").asText())
+        .contains(otherUnitsTeacher + " hör inte till personalen på Ängsskolan F–3");
+    assertThat(assignments.findAll()).singleElement().satisfies(a -> assertThat(a.getGoals()).as("nothing written").isNull());
     rest.post("team1", "/task/" + kickOff + "/submit-form", RestSteps.variables(Map.of("goals", "Alla barn i F-klass deltar i samtal i smågrupp.",
         "supportForms", RestSteps.json("[\"SAMUNDERVISNING\"]"), "kickOffParticipants", "Arbetslag F-klass",
         "carrier", carrier, "teachers", RestSteps.json("[\"" + teacher + "\"]"))), HttpStatus.NO_CONTENT);

@@ -173,7 +173,11 @@ public class Assignments {
     for (int i = 0; i < addTerms; i++) {
       newLast = terms.findOrCreate(next(newLast));
     }
-    checkStaffing(assignment, newMembers, newDays, newLast);
+    boolean staffingChanges = !newMembers.equals(assignment.memberIds()) || newDays.compareTo(assignment.getDaysPerWeek()) != 0
+        || addTerms > 0;
+    if (staffingChanges) {
+      checkStaffing(assignment, newMembers, newDays, newLast);
+    }
     changes.save(new AssignmentChange(assignment, newMembers, newDays, newLast, changeOfFocus, reason, now(), changedBy));
     boolean extended = !newLast.getId().equals(assignment.lastTerm().getId());
     assignment.staff(newMembers, newDays, newLast);
