@@ -120,17 +120,19 @@ class LongTextsOnPostgresTest {
     // The assignment: its order, with every check-in, grows far past 4000 characters.
     String assignment = rest.single(rest.get("samordnare1", "/process-instance?superProcessInstance=" + round)).get("id").asText();
     String kickOff = claimed("team1", assignment, "Task_HoldKickOff");
-    Map<String, Object> agreed = full("HoldKickOff", Map.of());
+    Map<String, Object> agreed = full("HoldKickOff", Map.of("carrier", scenario.teacherOf(school, "forstelang"),
+        "teachers", RestSteps.json("[]")));
     rest.submit("team1", kickOff, agreed);
     for (String next : List.of("CONTINUE", "CONTINUE", "FINISH")) {
       rest.executeJob(assignment, "Timer_CheckInDue");
       String checkIn = claimed("team1", assignment, "Task_HoldCheckIn");
       assertThat(shown(rest.formVariables("team1", checkIn), "orderSummary")).contains((String) agreed.get("goals"));
-      rest.submit("team1", checkIn, full("HoldCheckIn", Map.of("continueAssignment", next, "focusChanged", true)));
+      rest.submit("team1", checkIn, full("HoldCheckIn", Map.of("continueAssignment", next, "focusChanged", true,
+          "staffingChanged", false, "members", RestSteps.json("[]"))));
     }
     String closing = claimed("team1", assignment, "Task_HoldClosingConversation");
     assertThat(shown(rest.formVariables("team1", closing), "orderSummary").length()).isGreaterThan(20_000);
-    rest.submit("team1", closing, full("HoldClosingConversation", Map.of()));
+    rest.submit("team1", closing, full("HoldClosingConversation", Map.of("handOverDone", "NO")));
     for (JsonNode survey : rest.get(RestSteps.ADMIN, "/task?processInstanceId=" + assignment + "&taskDefinitionKey=Task_EvaluateAssignment")) {
       rest.submit(survey.get("assignee").asText(), survey.get("id").asText(), full("EvaluateAssignment", Map.of()));
     }
@@ -261,8 +263,8 @@ class LongTextsOnPostgresTest {
       Object value = switch (f.type()) {
         case "textfield", "textarea" -> longText(f.maxLength());
         case "checkbox" -> true;
-        case "checklist", "taglist" -> RestSteps.json(json.valueToTree(f.options()).toString());
-        case "radio", "select" -> f.options().get(f.options().size() - 1);
+        case "checklist", "taglist" -> f.options() == null ? null : RestSteps.json(json.valueToTree(f.options()).toString());
+        case "radio", "select" -> f.options() == null ? null : f.options().get(f.options().size() - 1);
         case "number" -> f.max();
         default -> null;
       };

@@ -77,14 +77,16 @@ class ManyPeopleAtOnceOnPostgresTest {
     scenario.staff("samordnare2", Roles.COORDINATORS);
     scenario.staff(ADMIN, Roles.ADMINISTRATORS);
 
+    // A year no other test of this run has taken (assignments' tests take many).
+    int year = scenario.freshYear();
     String roundId = rest.post("samordnare1", "/process-definition/key/TermAllocation/submit-form", RestSteps.variables(Map.of(
-        "termSeason", "HT", "termYear", 2032, "applicationDeadline", LocalDate.now().plusWeeks(3).toString())), HttpStatus.OK).get("id").asText();
+        "termSeason", "HT", "termYear", year, "applicationDeadline", LocalDate.now().plusWeeks(3).toString())), HttpStatus.OK).get("id").asText();
 
     // A second round for the same term, and a year out of range: 400 with the reason in Swedish.
     ResponseEntity<String> twice = rest.postRaw("samordnare2", "/process-definition/key/TermAllocation/start",
-        RestSteps.variables(Map.of("termSeason", "HT", "termYear", 2032)));
+        RestSteps.variables(Map.of("termSeason", "HT", "termYear", year)));
     assertThat(twice.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(message(twice)).isEqualTo("Det finns redan en ansökningsomgång för HT 2032.");
+    assertThat(message(twice)).isEqualTo("Det finns redan en ansökningsomgång för HT " + year + ".");
     ResponseEntity<String> farAhead = rest.postRaw("samordnare2", "/process-definition/key/TermAllocation/submit-form",
         RestSteps.variables(Map.of("termSeason", "VT", "termYear", 2200)));
     assertThat(farAhead.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -181,20 +183,20 @@ class ManyPeopleAtOnceOnPostgresTest {
     String kickOff = rest.single(rest.get("teame1", "/task?candidateUser=teame1&processInstanceId=" + assignment)).get("id").asText();
     rest.post("teame1", "/task/" + kickOff + "/claim", Map.of("userId", "teame1"), HttpStatus.NO_CONTENT);
     rest.post("teame1", "/task/" + kickOff + "/submit-form", RestSteps.variables(Map.of("goals", "Samtal i smågrupp.",
-        "supportForms", RestSteps.json("[\"SAMUNDERVISNING\"]"), "kickOffParticipants", "Arbetslag 7")), HttpStatus.NO_CONTENT);
+        "supportForms", RestSteps.json("[\"SAMUNDERVISNING\"]"), "kickOffParticipants", "Arbetslag 7",
+        "carrier", scenario.teacherOf(unit, "forstee"))), HttpStatus.NO_CONTENT);
     rest.executeJob(assignment, "Timer_TermEnds");
     String closing = rest.single(rest.get("teame1", "/task?processInstanceId=" + assignment + "&taskDefinitionKey=Task_HoldClosingConversation")).get("id").asText();
     rest.post("teame1", "/task/" + closing + "/submit-form", RestSteps.variables(Map.of("closingSummary", "Klart.",
-        "continuationPlan", "Arbetslaget fortsätter.")), HttpStatus.NO_CONTENT);
+        "continuationPlan", "Arbetslaget fortsätter.", "handOverDone", "YES")), HttpStatus.NO_CONTENT);
 
     List<Callable<ResponseEntity<String>>> evaluations = new ArrayList<>();
     for (JsonNode survey : rest.get(ADMIN, "/task?processInstanceId=" + assignment + "&taskDefinitionKey=Task_EvaluateAssignment")) {
       String respondent = survey.get("assignee").asText();
       String id = survey.get("id").asText();
-      evaluations.add(() -> rest.postRaw(respondent, "/task/" + id + "/submit-form", RestSteps.variables(Map.of("teachingDeveloped", "4",
-          "pupilsLearning", "3", "collegialLearning", "3", "supportFit", "4", "carryOn", "3"))));
+      evaluations.add(() -> rest.postRaw(respondent, "/task/" + id + "/submit-form", RestSteps.variables(Scenario.evaluation())));
     }
-    assertThat(evaluations).hasSize(4);
+    assertThat(evaluations).as("the rektor, three team members and who carries the work on").hasSize(5);
     assertThat(atOnce(evaluations)).extracting(ResponseEntity::getStatusCode).containsOnly(HttpStatus.NO_CONTENT);
 
     // The join runs as a job: then the follow-up conversations are planned.

@@ -131,15 +131,17 @@ class ModelChangeByCoordinatorTest {
   private static List<CheckIn> followUpsAfterClosing(ConfigurableApplicationContext app, ProcessInstance assignment, String goals) {
     Scenario scenario = app.getBean(Scenario.class);
     var tasks = app.getBean(ProcessEngine.class).getTaskService();
+    Long assignmentId = (Long) app.getBean(ProcessEngine.class).getRuntimeService().getVariable(assignment.getId(), "assignmentId");
+    Unit unit = app.getBean(se.kvalitetsarbete.assignment.Assignments.class).unit(assignmentId);
     scenario.complete(scenario.task(assignment, "Task_HoldKickOff"), Map.of("goals", goals, "kickOffParticipants", "Arbetslag 8",
-        "supportForms", SpinValues.jsonValue("[\"OBSERVATION\"]").create()));
+        "supportForms", SpinValues.jsonValue("[\"OBSERVATION\"]").create(), "carrier", scenario.teacherOf(unit, "forste" + unit.getCode())));
     scenario.fire(assignment, "Timer_TermEnds");
-    scenario.complete(scenario.task(assignment, "Task_HoldClosingConversation"), Map.of("closingSummary", "Klart", "continuationPlan", "Plan"));
+    scenario.complete(scenario.task(assignment, "Task_HoldClosingConversation"), Map.of("closingSummary", "Klart", "continuationPlan", "Plan",
+        "handOverDone", "YES"));
     for (Task survey : scenario.tasks(assignment, "Task_EvaluateAssignment")) {
-      tasks.complete(survey.getId(), Map.of("teachingDeveloped", "3", "pupilsLearning", "3", "collegialLearning", "3", "supportFit", "3", "carryOn", "3"));
+      tasks.complete(survey.getId(), Scenario.evaluation());
     }
     scenario.runAsyncJobs();
-    Long assignmentId = (Long) app.getBean(ProcessEngine.class).getRuntimeService().getVariable(assignment.getId(), "assignmentId");
     return app.getBean(CheckInRepository.class).findByAssignmentIdAndKindOrderByIdAsc(assignmentId, CheckIn.Kind.FOLLOW_UP);
   }
 

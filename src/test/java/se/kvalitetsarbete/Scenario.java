@@ -35,6 +35,8 @@ import se.kvalitetsarbete.organisation.TeamMember;
 import se.kvalitetsarbete.organisation.TeamMemberRepository;
 import se.kvalitetsarbete.organisation.Unit;
 import se.kvalitetsarbete.organisation.UnitRepository;
+import se.kvalitetsarbete.security.Roles;
+import se.kvalitetsarbete.security.StaffGroups;
 
 /**
  * The municipality a process test plays in: fresh units, the quality team, a term no other test
@@ -63,11 +65,13 @@ public class Scenario {
   private final NeedsDescriptionRepository descriptions;
   private final AllocationDecisionRepository decisions;
   private final IdentityService identity;
+  private final StaffGroups staffGroups;
 
   public Scenario(IdentityService identity, UnitRepository units, TeamMemberRepository members, AllocationRoundRepository rounds,
       RuntimeService runtime, TaskService tasks, ManagementService management, TermRepository terms,
-      NeedsDescriptionRepository descriptions, AllocationDecisionRepository decisions) {
+      NeedsDescriptionRepository descriptions, AllocationDecisionRepository decisions, StaffGroups staffGroups) {
     this.identity = identity;
+    this.staffGroups = staffGroups;
     this.terms = terms;
     this.descriptions = descriptions;
     this.decisions = decisions;
@@ -109,6 +113,29 @@ public class Scenario {
     if (identity.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
       identity.createMembership(userId, group);
     }
+  }
+
+  /** A teacher (or förstelärare) of the unit: staff, in the unit's staff group, logs in with {@link #PASSWORD}. */
+  public String teacherOf(Unit unit, String userId) {
+    staff(userId, Roles.STAFF);
+    staff(userId, staffGroups.ensureFor(unit));
+    return userId;
+  }
+
+  /** An end evaluation answered in full: the scale and the interview guides' open questions. */
+  public static Map<String, Object> evaluation() {
+    Map<String, Object> answers = new HashMap<>();
+    for (String dimension : List.of("teachingDeveloped", "pupilsLearning", "collegialLearning", "supportFit", "carryOn")) {
+      answers.put(dimension, "3");
+    }
+    answers.put("evaluationNeed", "Läsförståelsen i åk 5; arbetet höll sig till det.");
+    answers.put("changeForPupils", "Eleverna läser mer och pratar om texterna.");
+    answers.put("changeForTeachers", "Vi planerar lästräning tillsammans i arbetslaget.");
+    answers.put("evaluationEvidence", "Läsloggar och resultaten på läsförståelsetestet i maj.");
+    answers.put("carriesOn", "Lärgruppen, som försteläraren leder.");
+    answers.put("doneDifferently", "Börjat med observationer tidigare.");
+    answers.put("evaluationComment", "Samundervisningen gav mest.");
+    return answers;
   }
 
   /**

@@ -160,15 +160,30 @@ class TermAllocationOnPostgresTest {
     JsonNode kickOffForm = rest.get("team1", "/task/" + kickOff + "/form-variables?deserializeValues=false");
     assertThat(kickOffForm.get("supportForms").get("type").asText()).isEqualTo("Json");
     assertThat(kickOffForm.get("orderSummary").get("value").asText()).contains("Beviljat: Teammedlem 1, Teammedlem 2, 2,5 dagar per vecka var.");
+    String carrier = scenario.teacherOf(school, "forsteangs");
+    String teacher = scenario.teacherOf(school, "larareangs");
+    // Only the unit's own staff can be named to carry the work on: the preschool's teacher is refused.
+    String otherUnitsTeacher = scenario.teacherOf(preschool, "lararesolros");
+    ResponseEntity<String> stranger = rest.postRaw("team1", "/task/" + kickOff + "/submit-form", RestSteps.variables(Map.of(
+        "goals", "Samtal i smågrupp.", "supportForms", RestSteps.json("[\"SAMUNDERVISNING\"]"), "kickOffParticipants", "Arbetslag F-klass",
+        "carrier", carrier, "teachers", RestSteps.json("[\"" + otherUnitsTeacher + "\"]"))));
+    assertThat(stranger.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(json.readTree(stranger.getBody()).get("message").asText())
+        .contains(otherUnitsTeacher + " hör inte till personalen på Ängsskolan F–3");
+    assertThat(assignments.findAll()).singleElement().satisfies(a -> assertThat(a.getGoals()).as("nothing written").isNull());
     rest.post("team1", "/task/" + kickOff + "/submit-form", RestSteps.variables(Map.of("goals", "Alla barn i F-klass deltar i samtal i smågrupp.",
-        "supportForms", RestSteps.json("[\"SAMUNDERVISNING\"]"), "kickOffParticipants", "Arbetslag F-klass")), HttpStatus.NO_CONTENT);
+        "supportForms", RestSteps.json("[\"SAMUNDERVISNING\"]"), "kickOffParticipants", "Arbetslag F-klass",
+        "carrier", carrier, "teachers", RestSteps.json("[\"" + teacher + "\"]"))), HttpStatus.NO_CONTENT);
     rest.executeJob(assignmentId, "Timer_TermEnds");
     String closing = rest.single(rest.get("team1", "/task?processInstanceId=" + assignmentId + "&taskDefinitionKey=Task_HoldClosingConversation")).get("id").asText();
     rest.post("team1", "/task/" + closing + "/submit-form", RestSteps.variables(Map.of("closingSummary", "Samtalsgrupper är införda.",
-        "continuationPlan", "Arbetslaget fortsätter med samtalsgrupper varje vecka.")), HttpStatus.NO_CONTENT);
-    for (JsonNode survey : rest.get(ADMIN, "/task?processInstanceId=" + assignmentId + "&taskDefinitionKey=Task_EvaluateAssignment")) {
-      rest.post(survey.get("assignee").asText(), "/task/" + survey.get("id").asText() + "/submit-form", RestSteps.variables(Map.of("teachingDeveloped", "4", "pupilsLearning", "3",
-          "collegialLearning", "3", "supportFit", "4", "carryOn", "3")), HttpStatus.NO_CONTENT);
+        "continuationPlan", "Arbetslaget fortsätter med samtalsgrupper varje vecka.", "handOverDone", "YES")), HttpStatus.NO_CONTENT);
+    // Everyone named answers in a task of their own: the rektor, the team, who carries the work on, the teacher.
+    JsonNode surveys = rest.get(ADMIN, "/task?processInstanceId=" + assignmentId + "&taskDefinitionKey=Task_EvaluateAssignment");
+    assertThat(surveys).extracting(t -> t.get("assignee").asText()).containsExactlyInAnyOrder("rektor1", "team1", "team2", carrier, teacher);
+    for (JsonNode survey : surveys) {
+      rest.post(survey.get("assignee").asText(), "/task/" + survey.get("id").asText() + "/submit-form",
+          RestSteps.variables(Scenario.evaluation()), HttpStatus.NO_CONTENT);
     }
 
     // Follow-up conversations: 1, 3 and 6 months after closing; the last asks for more support.
@@ -193,7 +208,8 @@ class TermAllocationOnPostgresTest {
     assertThat(stored.getContinuationPlan()).startsWith("Arbetslaget fortsätter");
     assertThat(checkIns.findByAssignmentIdAndKindOrderByIdAsc(stored.getId(), CheckIn.Kind.FOLLOW_UP))
         .hasSize(3).allMatch(f -> f.getHeldAt() != null);
-    assertThat(evaluations.findByAssignmentId(stored.getId())).hasSize(3);
+    assertThat(evaluations.findByAssignmentId(stored.getId())).extracting(se.kvalitetsarbete.assignment.Evaluation::getRole)
+        .containsExactlyInAnyOrder("REKTOR", "TEAM_MEMBER", "TEAM_MEMBER", "CARRIER", "TEACHER");
     assertThat(descriptions.findFirstByUnitIdAndRoundIsNullAndStatus(school.getId(), NeedsDescription.Status.DRAFT))
         .get().extracting(NeedsDescription::getNeeds).asString().contains("åk 1");
     assertThat(descriptions.findAll()).filteredOn(d -> d.getUnit().getId().equals(preschool.getId()))

@@ -17,8 +17,8 @@ public interface AllocationDecisionRepository extends JpaRepository<AllocationDe
   @Query("""
       select count(d) > 0 from AllocationDecision d
       where d.needsDescription.unit.id = :unitId and d.outcome <> 'NOT_GRANTED'
-        and d.needsDescription.round.term in :terms""")
-  boolean unitWasGrantedIn(Long unitId, Collection<Term> terms);
+        and d.needsDescription.round.term in :terms and d.id <> :exceptDecisionId""")
+  boolean unitWasGrantedIn(Long unitId, Collection<Term> terms, Long exceptDecisionId);
 
   @Query("select d from AllocationDecision d order by d.decidedAt desc, d.id")
   List<AllocationDecision> findAllNewestFirst();

@@ -35,12 +35,14 @@ public class AllocationMeeting {
   private final AllocationDecisionRepository decisions;
   private final TeamMemberRepository members;
   private final NeedsDescriptions needsDescriptions;
+  private final TeamCommitments commitments;
   private final Texts texts;
   private final Clock clock;
 
   public AllocationMeeting(AllocationRoundRepository rounds, NeedsDescriptionRepository descriptions,
       AllocationDecisionRepository decisions, TeamMemberRepository members, NeedsDescriptions needsDescriptions,
-      Texts texts, Clock clock) {
+      TeamCommitments commitments, Texts texts, Clock clock) {
+    this.commitments = commitments;
     this.rounds = rounds;
     this.descriptions = descriptions;
     this.decisions = decisions;
@@ -60,7 +62,7 @@ public class AllocationMeeting {
   @Transactional(readOnly = true)
   public Map<TeamMember, BigDecimal> freeCapacity(Long roundId) {
     Term term = rounds.findById(roundId).orElseThrow().getTerm();
-    Map<String, BigDecimal> committed = committedDays(decisions.findGrantedInTerm(term));
+    Map<String, BigDecimal> committed = commitments.committedDays(term);
     Map<TeamMember, BigDecimal> free = new LinkedHashMap<>();
     for (TeamMember member : members.findAllByOrderByName()) {
       free.put(member, member.getCapacityDays().subtract(committed.getOrDefault(member.getUserId(), BigDecimal.ZERO)));
@@ -269,17 +271,7 @@ public class AllocationMeeting {
         .toList();
   }
 
-  private static Map<String, BigDecimal> committedDays(List<AllocationDecision> granted) {
-    Map<String, BigDecimal> committed = new HashMap<>();
-    for (AllocationDecision decision : granted) {
-      for (String member : decision.memberIds()) {
-        committed.merge(member, decision.getDaysPerWeek(), BigDecimal::add);
-      }
-    }
-    return committed;
-  }
-
-  static String days(BigDecimal days) {
+  public static String days(BigDecimal days) {
     return days.stripTrailingZeros().toPlainString().replace('.', ',');
   }
 }

@@ -70,6 +70,8 @@ public class NeedsDescription {
   private LocalDateTime createdAt;
   private LocalDateTime submittedAt;
   private String processInstanceId;
+  /** The decision whose assignment this need continues (asked for at a follow-up conversation), or null. */
+  private Long continuesDecisionId;
 
   protected NeedsDescription() {}
 
@@ -126,4 +128,6 @@ public class NeedsDescription {
   public void setSubmittedAt(LocalDateTime submittedAt) { this.submittedAt = submittedAt; }
   public String getProcessInstanceId() { return processInstanceId; }
   public void setProcessInstanceId(String processInstanceId) { this.processInstanceId = processInstanceId; }
+  public Long getContinuesDecisionId() { return continuesDecisionId; }
+  public void setContinuesDecisionId(Long continuesDecisionId) { this.continuesDecisionId = continuesDecisionId; }
 }

@@ -130,7 +130,10 @@ public class NeedsDescriptions {
     List<Term> previous = Arrays.stream(term.previousTwo())
         .flatMap(key -> terms.findBySeasonAndYear(key.season(), key.year()).stream())
         .toList();
-    description.setHadTeamRecently(!previous.isEmpty() && decisions.unitWasGrantedIn(description.getUnit().getId(), previous));
+    // A continuation asked for at a follow-up does not count the assignment it continues against the unit.
+    Long continued = description.getContinuesDecisionId();
+    description.setHadTeamRecently(!previous.isEmpty()
+        && decisions.unitWasGrantedIn(description.getUnit().getId(), previous, continued == null ? -1L : continued));
     return description;
   }
 

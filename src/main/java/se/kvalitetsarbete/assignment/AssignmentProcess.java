@@ -12,6 +12,8 @@ public final class AssignmentProcess {
   public static final String TERM_START = "termStart";
   public static final String TERM_END = "termEnd";
   public static final String ASSIGNMENT_FINISHED = "assignmentFinished";
+  /** Set at a check-in: the work now runs through a later term, so the carrying out starts again until it ends. */
+  public static final String ASSIGNMENT_EXTENDED = "assignmentExtended";
   public static final String RESPONDENT = "respondent";
   public static final String FOLLOW_UP_ID = "followUpId";
   /** Input parameter of Task_PlanFollowUps: offsets from the closing day. */

@@ -20,9 +20,10 @@ public class AssignmentRecords {
     this.assignments = assignments;
   }
 
+  /** Who answers the end evaluation, each their own task: rektor, team members, the carrier, the teachers named at kick-off. */
   @ModelGlue
-  public List<String> participantsOf(Long assignmentId) {
-    return assignments.participants(assignmentId);
+  public List<String> respondentsOf(Long assignmentId) {
+    return assignments.respondents(assignmentId);
   }
 
   @ModelGlue

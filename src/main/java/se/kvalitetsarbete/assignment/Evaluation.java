@@ -8,7 +8,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import java.time.LocalDateTime;
 
-/** One participant's answers to the closing survey (1–4 on each of the evaluation's dimensions). */
+/**
+ * One respondent's end evaluation: 1–4 on each dimension, and the open questions of the interview
+ * guides (Burlöv's evaluation, appendix 1): the need, what changed for pupils and teachers, how we
+ * know, what carries on, what the team could have done differently.
+ */
 @Entity
 public class Evaluation {
 
@@ -21,7 +25,7 @@ public class Evaluation {
 
   private String respondent;
 
-  /** REKTOR or TEAM_MEMBER. */
+  /** REKTOR, TEAM_MEMBER, CARRIER (carries the work on) or TEACHER. */
   @Column(name = "respondent_role")
   private String role;
 
@@ -31,11 +35,21 @@ public class Evaluation {
   private int supportFit;
   private int carryOn;
   private String comment;
+  private String evaluationNeed;
+  private String changeForPupils;
+  private String changeForTeachers;
+  private String evaluationEvidence;
+  private String carriesOn;
+  private String doneDifferently;
   private LocalDateTime submittedAt;
+
+  /** The open answers, as the form names them. */
+  public record Answers(String need, String changeForPupils, String changeForTeachers, String evidence, String carriesOn,
+      String doneDifferently, String comment) {}
 
   protected Evaluation() {}
 
-  public Evaluation(Assignment assignment, String respondent, String role, int[] ratings, String comment, LocalDateTime submittedAt) {
+  public Evaluation(Assignment assignment, String respondent, String role, int[] ratings, Answers answers, LocalDateTime submittedAt) {
     this.assignment = assignment;
     this.respondent = respondent;
     this.role = role;
@@ -44,7 +58,13 @@ public class Evaluation {
     this.collegialLearning = ratings[2];
     this.supportFit = ratings[3];
     this.carryOn = ratings[4];
-    this.comment = comment;
+    this.comment = answers.comment();
+    this.evaluationNeed = answers.need();
+    this.changeForPupils = answers.changeForPupils();
+    this.changeForTeachers = answers.changeForTeachers();
+    this.evaluationEvidence = answers.evidence();
+    this.carriesOn = answers.carriesOn();
+    this.doneDifferently = answers.doneDifferently();
     this.submittedAt = submittedAt;
   }
 
@@ -53,4 +73,7 @@ public class Evaluation {
   public int getTeachingDeveloped() { return teachingDeveloped; }
   public int getCarryOn() { return carryOn; }
   public String getComment() { return comment; }
+  public Answers answers() {
+    return new Answers(evaluationNeed, changeForPupils, changeForTeachers, evaluationEvidence, carriesOn, doneDifferently, comment);
+  }
 }

@@ -9,13 +9,15 @@ import se.kvalitetsarbete.common.FormInput;
 import se.kvalitetsarbete.common.TaskForm;
 import se.kvalitetsarbete.common.Texts;
 
-/** Task_EvaluateAssignment: each participant's short survey. */
+/** Task_EvaluateAssignment: each respondent's evaluation, the scale and the open questions. */
 @Component
 public class EvaluationForm extends TaskForm {
 
   static final String[] DIMENSIONS = {"teachingDeveloped", "pupilsLearning", "collegialLearning", "supportFit", "carryOn"};
 
-  private static final String COMMENT = "evaluationComment";
+  /** The interview guides' open questions, in the form's order; the last is the free comment. */
+  static final String[] OPEN_QUESTIONS = {"evaluationNeed", "changeForPupils", "changeForTeachers", "evaluationEvidence",
+      "carriesOn", "doneDifferently", "evaluationComment"};
 
   private final Assignments assignments;
 
@@ -27,7 +29,7 @@ public class EvaluationForm extends TaskForm {
   @Override
   protected void show(DelegateTask task) {
     FormFields.prefillEmpty(task, DIMENSIONS);
-    FormFields.prefillEmpty(task, COMMENT);
+    FormFields.prefillEmpty(task, OPEN_QUESTIONS);
   }
 
   @Override
@@ -37,10 +39,14 @@ public class EvaluationForm extends TaskForm {
       Integer rating = in.integer(DIMENSIONS[i]);
       ratings[i] = rating == null ? 0 : rating;
     }
-    String comment = in.text(COMMENT);
+    String[] open = new String[OPEN_QUESTIONS.length];
+    for (int i = 0; i < OPEN_QUESTIONS.length; i++) {
+      open[i] = in.text(OPEN_QUESTIONS[i]);
+    }
     in.check();
-    assignments.evaluate((Long) task.getVariable(ASSIGNMENT_ID), (String) task.getVariable(RESPONDENT), ratings, comment);
+    assignments.evaluate((Long) task.getVariable(ASSIGNMENT_ID), (String) task.getVariable(RESPONDENT), ratings,
+        new Evaluation.Answers(open[0], open[1], open[2], open[3], open[4], open[5], open[6]));
     FormFields.clear(task, DIMENSIONS);
-    FormFields.clear(task, COMMENT);
+    FormFields.clear(task, OPEN_QUESTIONS);
   }
 }

@@ -12,11 +12,14 @@ import se.kvalitetsarbete.common.FormInput;
 import se.kvalitetsarbete.common.TaskForm;
 import se.kvalitetsarbete.common.Texts;
 
-/** Task_HoldKickOff: agreed goals, the form of support, who takes part. */
+/**
+ * Task_HoldKickOff: agreed goals, the form of support, who takes part, and who at the unit carries
+ * the work on when the team leaves (a förstelärare or arbetslagsledare): chosen among the unit's staff.
+ */
 @Component
 public class KickOffForm extends TaskForm {
 
-  private static final String[] INPUTS = {"goals", "supportForms", "kickOffParticipants"};
+  private static final String[] INPUTS = {"goals", "supportForms", "kickOffParticipants", "carrier", "teachers"};
 
   private final Assignments assignments;
 
@@ -27,9 +30,13 @@ public class KickOffForm extends TaskForm {
 
   @Override
   protected void show(DelegateTask task) {
-    FormFields.show(task, "orderSummary", assignments.orderSummary((Long) task.getVariable(ASSIGNMENT_ID)));
-    FormFields.prefillEmpty(task, "goals", "kickOffParticipants");
-    FormFields.prefill(task, Map.of("supportForms", JsonVariables.json(List.of())));
+    Long assignmentId = (Long) task.getVariable(ASSIGNMENT_ID);
+    FormFields.show(task, "orderSummary", assignments.orderSummary(assignmentId));
+    FormFields.show(task, "unitStaffOptions", JsonVariables.json(assignments.staff(assignmentId).entrySet().stream()
+        .map(staff -> Map.of("label", staff.getValue().isBlank() ? staff.getKey() : staff.getValue(), "value", staff.getKey()))
+        .toList()));
+    FormFields.prefillEmpty(task, "goals", "kickOffParticipants", "carrier");
+    FormFields.prefill(task, Map.of("supportForms", JsonVariables.json(List.of()), "teachers", JsonVariables.json(List.of())));
   }
 
   @Override
@@ -37,8 +44,10 @@ public class KickOffForm extends TaskForm {
     String goals = in.text("goals");
     List<String> supportForms = in.list("supportForms", false);
     String participants = in.text("kickOffParticipants");
+    String carrier = in.text("carrier");
+    List<String> teachers = in.list("teachers", false);
     in.check();
-    assignments.kickOff((Long) task.getVariable(ASSIGNMENT_ID), goals, supportForms, participants);
+    assignments.kickOff((Long) task.getVariable(ASSIGNMENT_ID), goals, supportForms, participants, carrier, teachers);
     FormFields.clear(task, INPUTS);
   }
 }

@@ -16,7 +16,7 @@ import se.kvalitetsarbete.security.InstanceAccess;
 public class RegisterAssignment implements JavaDelegate {
 
   /** The term's last day ends at this hour. */
-  private static final int TERM_ENDS_AT_HOUR = 16;
+  static final int TERM_ENDS_AT_HOUR = 16;
 
   private final Assignments assignments;
   private final InstanceAccess access;

@@ -56,5 +56,14 @@ public class Term {
     return new Key(season, year);
   }
 
-  public record Key(Season season, int year) {}
+  /** Terms in the order they come: VT 2028 before HT 2028 before VT 2029. */
+  public int order() {
+    return key().order();
+  }
+
+  public record Key(Season season, int year) {
+    public int order() {
+      return year * 2 + (season == Season.HT ? 1 : 0);
+    }
+  }
 }

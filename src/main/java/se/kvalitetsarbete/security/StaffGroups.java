@@ -61,6 +61,25 @@ public class StaffGroups {
     return id == null || id.equals(Roles.STAFF) ? null : id;
   }
 
+  /**
+   * The unit's staff, user id → name, by name: those a unit may name in its records (the teachers
+   * who take part in an assignment, who carries the work on). Read on the process's behalf.
+   */
+  public java.util.Map<String, String> staffOf(Unit unit) {
+    String group = groupOf(unit);
+    java.util.Map<String, String> staff = new java.util.LinkedHashMap<>();
+    if (group != null) {
+      AsProcess.run(() -> identity.createUserQuery().memberOfGroup(group).orderByUserLastName().asc()
+          .orderByUserFirstName().asc().list()
+          .forEach(user -> staff.put(user.getId(), (nullToEmpty(user.getFirstName()) + " " + nullToEmpty(user.getLastName())).trim())));
+    }
+    return staff;
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
   /** The units whose staff group the user is in. */
   public List<Unit> unitsOf(String userId) {
     java.util.Set<String> groups = new java.util.HashSet<>();
