@@ -194,16 +194,16 @@ public class QualityPlans {
     replaceScores(plan, null, scores);
   }
 
-  /** One arbetslag's scores and reflections; an arbetslag assesses once per plan. */
+  /** One arbetslag's scores and reflections: one record per arbetslag and plan, replaced when the plan is sent back to its results. */
   public void assessAsTeam(Long planId, Long staffTeamId, Map<Long, Integer> scores, String notes, String by) {
     QualityPlan plan = get(planId);
     StaffTeam team = staffTeams.assessingTeamsOf(plan.getUnit().getId()).stream()
         .filter(t -> t.getId().equals(staffTeamId)).findFirst()
         .orElseThrow(() -> texts.invalid("arbetslag.notOfUnit"));
-    if (teamAssessments.findByPlanIdAndStaffTeamId(planId, staffTeamId).isPresent()) {
-      throw texts.invalid("arbetslag.alreadyAssessed", team.getName());
-    }
-    teamAssessments.save(new StaffTeamAssessment(plan, team, notes, by, LocalDateTime.now(clock)));
+    LocalDateTime now = LocalDateTime.now(clock);
+    teamAssessments.findByPlanIdAndStaffTeamId(planId, staffTeamId).ifPresentOrElse(
+        again -> again.reassess(notes, by, now),
+        () -> teamAssessments.save(new StaffTeamAssessment(plan, team, notes, by, now)));
     replaceScores(plan, team, scores);
   }
 

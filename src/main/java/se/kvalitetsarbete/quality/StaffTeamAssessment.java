@@ -45,6 +45,13 @@ public class StaffTeamAssessment {
     this.assessedAt = at;
   }
 
+  /** The plan was sent back to its results and the arbetslag assessed again. */
+  void reassess(String staffNotes, String assessedBy, LocalDateTime at) {
+    this.staffNotes = staffNotes;
+    this.assessedBy = assessedBy;
+    this.assessedAt = at;
+  }
+
   public void feedback(String feedback, String by, LocalDateTime at) {
     this.teamFeedback = feedback;
     this.feedbackBy = feedback == null ? null : by;

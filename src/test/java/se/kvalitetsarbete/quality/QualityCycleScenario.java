@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -26,7 +25,7 @@ import se.kvalitetsarbete.quality.SharedImprovementArea.FormGroup;
 @Component
 public class QualityCycleScenario {
 
-  private static final AtomicInteger NEXT_YEAR = new AtomicInteger(2060);
+  private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Scenario scenario;
@@ -35,9 +34,11 @@ public class QualityCycleScenario {
   private final TaskService tasks;
   private final StaffGroups staffGroups;
   private final StaffTeams staffTeams;
+  private final SchoolYearRepository schoolYears;
 
   public QualityCycleScenario(Scenario scenario, SchoolYears years, RuntimeService runtime, TaskService tasks,
-      StaffGroups staffGroups, StaffTeams staffTeams) {
+      StaffGroups staffGroups, StaffTeams staffTeams, SchoolYearRepository schoolYears) {
+    this.schoolYears = schoolYears;
     this.scenario = scenario;
     this.years = years;
     this.runtime = runtime;
@@ -66,8 +67,23 @@ public class QualityCycleScenario {
     return year;
   }
 
+  /**
+   * A school year (and the one after it) that no test of this JVM has taken and this database does
+   * not have: 2031/32 to 2098/99, away from the real years the demo and the calendar use.
+   */
   public int freshFirstYear() {
-    return NEXT_YEAR.addAndGet(2);
+    synchronized (HANDED_OUT) {
+      for (int first = 2031; first <= 2098; first++) {
+        if (!HANDED_OUT.contains(first) && !HANDED_OUT.contains(first + 1)
+            && schoolYears.findByLabel(SchoolYear.label(first)).isEmpty()
+            && schoolYears.findByLabel(SchoolYear.label(first + 1)).isEmpty()) {
+          HANDED_OUT.add(first);
+          HANDED_OUT.add(first + 1);
+          return first;
+        }
+      }
+    }
+    throw new IllegalStateException("No school year up to 2098/99 is free for a test in this database");
   }
 
   public ProcessInstance startPlan(SchoolYear year, Long unitId) {

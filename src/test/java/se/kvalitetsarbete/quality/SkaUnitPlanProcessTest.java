@@ -38,6 +38,7 @@ import se.kvalitetsarbete.organisation.Unit;
 class SkaUnitPlanProcessTest {
 
   @Autowired ProcessEngine engine;
+  @Autowired OrganiserPlans organiserPlans;
   @Autowired TaskService tasks;
   @Autowired Scenario scenario;
   @Autowired QualityCycleScenario cycle;
@@ -340,6 +341,7 @@ class SkaUnitPlanProcessTest {
     for (Task task : teamTasks) {
       StaffTeam team = teams.stream().filter(t -> t.getName().equals(scenario.shown(task.getId(), "teamName"))).findFirst().orElseThrow();
       assertThat(tasks.getIdentityLinksForTask(task.getId())).as("its own members are its candidates, nobody else")
+          .filteredOn(l -> org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(l.getType()))
           .extracting(l -> l.getUserId()).containsExactlyElementsOf(team.getMembers());
     }
 
@@ -496,6 +498,8 @@ class SkaUnitPlanProcessTest {
       assertThat(example.description()).isEqualTo("Modellering av lässtrategier i helklass.");
     });
     assertThat(followUps.goodExamples(year.getLabel())).as("only the year they were named in").isEmpty();
+    assertThat(organiserPlans.goodExamples(nextYear.getId())).as("the organiser's plan lists it with its unit")
+        .contains(unit.getName() + ": Lässtrategier i alla ämnen – Modellering av lässtrategier i helklass.");
     assertThat(qualityPlans.planText(lastYear.getId())).contains("Vi såg: Eleverna gav upp vid långa texter.",
         "Gott exempel att sprida: Modellering av lässtrategier i helklass.");
   }
