@@ -61,6 +61,12 @@ public class StaffGroups {
     return id == null || id.equals(Roles.STAFF) ? null : id;
   }
 
+  /** The members of the unit's staff group, by name. */
+  public List<org.camunda.bpm.engine.identity.User> membersOf(Unit unit) {
+    String group = groupOf(unit);
+    return group == null ? List.of() : identity.createUserQuery().memberOfGroup(group).orderByUserLastName().asc().list();
+  }
+
   /** The units whose staff group the user is in. */
   public List<Unit> unitsOf(String userId) {
     java.util.Set<String> groups = new java.util.HashSet<>();
