@@ -170,6 +170,9 @@ try {
   await page.locator('.fjs-form-field').filter({ has: page.locator('label', { hasText: 'Årskurser' }) })
     .locator('.fjs-select-display, .fjs-input-group').first().click();
   await page.locator('.fjs-dropdownlist-item').filter({ hasText: 'Förskola' }).first().click();
+  await page.getByLabel('En elevgrupp eller årskurs').check();
+  check((await page.locator('.fjs-container').textContent()).includes('Kriterierna för prioritering'),
+    'the form shows the criteria before writing');
   await page.getByLabel('Samtalspartner').check();
   await page.getByLabel('Önskat antal teammedlemmar').fill('2');
   await page.getByLabel('Dagar per vecka per teammedlem').fill('3');
@@ -200,6 +203,7 @@ try {
     + Array.from(form.querySelectorAll('input, textarea')).map((field) => field.value).join(' '));
   check(shown.includes('Språkutvecklande arbetssätt'), 'the review shows the rektor\'s text');
   await page.getByLabel('Godkänn för rektorsmötet').check();
+  await page.getByLabel('Ja, behovet vilar på en analys av resultat').check();
   await screenshot(page, '05-coordinator-review.png');
   await completeButton(page).click();
   await page.locator('.fjs-container').waitFor({ state: 'detached' });

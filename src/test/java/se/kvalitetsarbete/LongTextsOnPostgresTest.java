@@ -100,7 +100,7 @@ class LongTextsOnPostgresTest {
     rest.submit("rektor1", again, needs);
     String secondReview = reviewTask();
     assertThat(shown(rest.formVariables("samordnare1", secondReview), "needsSummary")).contains(comment);
-    rest.submit("samordnare1", secondReview, Map.of("reviewOutcome", "APPROVE", "reviewComment", ""));
+    rest.submit("samordnare1", secondReview, Map.of("reviewOutcome", "APPROVE", "analysisConfirmed", "CONFIRMED", "reviewComment", ""));
     rest.executeJob(round, "Timer_ApplicationDeadline");
 
     // The meeting grants with the longest motivation.
@@ -112,7 +112,7 @@ class LongTextsOnPostgresTest {
     row.set("members", json.valueToTree(List.of("team1", "team2", "team3")));
     row.put("daysPerWeek", 3.5);
     row.put("motivation", motivation);
-    rest.submit("samordnare1", meeting, Map.of("decisions", RestSteps.json(rows.toString())));
+    rest.submit("samordnare1", meeting, Map.of("decisions", RestSteps.json(rows.toString()), "meetingAttendees", RestSteps.json("[\"rektor1\"]")));
     String told = rest.single(rest.get("rektor1", "/task?assignee=rektor1&taskDefinitionKey=Task_AcknowledgeDecision")).get("id").asText();
     assertThat(shown(rest.formVariables("rektor1", told), "decisionText")).contains(motivation);
     rest.post("rektor1", "/task/" + told + "/complete", Map.of(), HttpStatus.NO_CONTENT);

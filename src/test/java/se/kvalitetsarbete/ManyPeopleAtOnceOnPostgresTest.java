@@ -111,7 +111,7 @@ class ManyPeopleAtOnceOnPostgresTest {
     assertSwedishRefusal(claims.stream().filter(c -> c.getStatusCode() == HttpStatus.CONFLICT).findFirst().orElseThrow());
 
     // Two coordinators approve the same description at once: one approval, the other a clear 404 or 409.
-    Map<String, Object> approve = RestSteps.variables(Map.of("reviewOutcome", "APPROVE", "reviewComment", ""));
+    Map<String, Object> approve = RestSteps.variables(Map.of("reviewOutcome", "APPROVE", "analysisConfirmed", "CONFIRMED", "reviewComment", ""));
     List<ResponseEntity<String>> approvals = atOnce(List.of(
         () -> rest.postRaw("samordnare1", "/task/" + reviews.get(1) + "/submit-form", approve),
         () -> rest.postRaw("samordnare2", "/task/" + reviews.get(1) + "/submit-form", approve)));
@@ -140,7 +140,7 @@ class ManyPeopleAtOnceOnPostgresTest {
     JsonNode value = rest.get("samordnare1", "/task/" + meeting + "/form-variables?deserializeValues=false").get("decisions").get("value");
     ArrayNode rows = (ArrayNode) (value.isTextual() ? json.readTree(value.asText()) : value);
     rows.forEach(row -> ((ObjectNode) row).put("outcome", "NOT_GRANTED").put("motivation", "Teamet arbetar inte i skolorna denna termin.").putNull("daysPerWeek").set("members", json.createArrayNode()));
-    rest.post("samordnare1", "/task/" + meeting + "/submit-form", RestSteps.variables(Map.of("decisions", RestSteps.json(rows.toString()))), HttpStatus.NO_CONTENT);
+    rest.post("samordnare1", "/task/" + meeting + "/submit-form", RestSteps.variables(Map.of("decisions", RestSteps.json(rows.toString()), "meetingAttendees", RestSteps.json("[\"rektor1\"]"))), HttpStatus.NO_CONTENT);
     awaitTasks("Task_AcknowledgeDecision", REKTORER);
 
     // Six rektorer read the decision in the same second: all succeed.

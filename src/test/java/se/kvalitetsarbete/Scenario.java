@@ -230,6 +230,7 @@ public class Scenario {
     form.put("restsOnAnalysis", true);
     form.put("targetGroup", "Åk 2, arbetslag Lila");
     form.put("targetStage", "F_3");
+    form.put("needKind", "PUPIL_GROUP");
     form.put("wantedSupport", "[\"SAMUNDERVISNING\",\"MODELLERING\"]");
     form.put("wantedSpecialities", "[\"SPRAKINRIKTAD_UNDERVISNING\"]");
     form.put("teachersInvolved", "Arbetslag Lila");
@@ -255,7 +256,8 @@ public class Scenario {
   }
 
   public void review(ProcessInstance needs, String outcome, String comment) {
-    complete(task(needs, "Task_ReviewNeedsDescription"), Map.of("reviewOutcome", outcome, "reviewComment", comment == null ? "" : comment));
+    complete(task(needs, "Task_ReviewNeedsDescription"), Map.of("reviewOutcome", outcome, "reviewComment", comment == null ? "" : comment,
+        "analysisConfirmed", "APPROVE".equals(outcome) ? "CONFIRMED" : ""));
   }
 
   public void applyAndApprove(ProcessInstance needs) {
@@ -302,8 +304,13 @@ public class Scenario {
     return row;
   }
 
+  /** A rektor in the rektorer group, who attends the meetings of the process tests. */
+  public static final String MEETING_REKTOR = "rektorimotet";
+
   public void decide(ProcessInstance round, List<Map<String, Object>> rows) {
-    complete(task(round, "Task_DecideAllocation"), Map.of("decisions", se.kvalitetsarbete.common.JsonVariables.json(rows)));
+    staff(MEETING_REKTOR, se.kvalitetsarbete.security.Roles.REKTORER);
+    complete(task(round, "Task_DecideAllocation"), Map.of("decisions", se.kvalitetsarbete.common.JsonVariables.json(rows),
+        "meetingAttendees", se.kvalitetsarbete.common.JsonVariables.json(List.of(MEETING_REKTOR))));
   }
 
   /** A decided round with one granted need, made directly in the records: where an assignment begins. */

@@ -117,7 +117,7 @@ class TermAllocationOnPostgresTest {
     String review = rest.single(rest.get("samordnare1", "/task?candidateGroup=coordinators&taskDefinitionKey=Task_ReviewNeedsDescription")).get("id").asText();
     rest.post("samordnare1", "/task/" + review + "/claim", Map.of("userId", "samordnare1"), HttpStatus.NO_CONTENT);
     assertThat(rest.get("samordnare1", "/task/" + review + "/form-variables?deserializeValues=false").get("needsSummary").get("value").asText()).contains("Hitta språket");
-    rest.post("samordnare1", "/task/" + review + "/submit-form", RestSteps.variables(Map.of("reviewOutcome", "APPROVE", "reviewComment", "")), HttpStatus.NO_CONTENT);
+    rest.post("samordnare1", "/task/" + review + "/submit-form", RestSteps.variables(Map.of("reviewOutcome", "APPROVE", "analysisConfirmed", "CONFIRMED", "reviewComment", "")), HttpStatus.NO_CONTENT);
 
     // The deadline passes.
     rest.executeJob(roundId, "Timer_ApplicationDeadline");
@@ -133,12 +133,12 @@ class TermAllocationOnPostgresTest {
     row.set("members", json.valueToTree(List.of("team1", "team2")));
     row.put("daysPerWeek", 4.5);
     ResponseEntity<String> outOfRange = rest.postRaw("samordnare1", "/task/" + meeting + "/submit-form",
-        RestSteps.variables(Map.of("decisions", RestSteps.json(rows.toString()))));
+        RestSteps.variables(Map.of("decisions", RestSteps.json(rows.toString()), "meetingAttendees", RestSteps.json("[\"rektor1\"]"))));
     assertThat(outOfRange.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(outOfRange.getBody()).contains("ange ett värde mellan 0,5 och 4");
     row.put("daysPerWeek", 2.5);
     row.put("motivation", "");
-    rest.post("samordnare1", "/task/" + meeting + "/submit-form", RestSteps.variables(Map.of("decisions", RestSteps.json(rows.toString()))), HttpStatus.NO_CONTENT);
+    rest.post("samordnare1", "/task/" + meeting + "/submit-form", RestSteps.variables(Map.of("decisions", RestSteps.json(rows.toString()), "meetingAttendees", RestSteps.json("[\"rektor1\"]"))), HttpStatus.NO_CONTENT);
 
     AllocationDecision decision = decisions.findAll().get(0);
     assertThat(decision.getOutcome()).isEqualTo(AllocationDecision.Outcome.GRANTED);

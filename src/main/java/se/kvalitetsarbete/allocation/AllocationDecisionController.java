@@ -30,7 +30,8 @@ public class AllocationDecisionController {
 
   public record DecisionView(String term, String unit, String schoolForm, String outcome, String outcomeLabel,
       List<String> teamMembers, BigDecimal daysPerWeek, Integer priorityPoints, String priorityReason,
-      String motivation, boolean departsFromOrder, LocalDateTime decidedAt) {}
+      String motivation, boolean departsFromOrder, LocalDateTime decidedAt, java.time.LocalDate meetingDate,
+      List<String> meetingAttendees) {}
 
   @GetMapping
   @Transactional(readOnly = true)
@@ -46,6 +47,6 @@ public class AllocationDecisionController {
     return new DecisionView(needs.getRound().getTerm().label(), needs.getUnit().getName(),
         needs.getUnit().getSchoolForm().label(), d.getOutcome().name(), d.getOutcome().label(), names,
         d.getDaysPerWeek(), needs.getPriorityPoints(), needs.getPriorityReason(), d.getMotivation(),
-        d.isDepartsFromOrder(), d.getDecidedAt());
+        d.isDepartsFromOrder(), d.getDecidedAt(), needs.getRound().getMeetingDate(), needs.getRound().meetingAttendeeIds());
   }
 }

@@ -85,7 +85,8 @@ public class AllocationMeeting {
    * left undecided, a member is over capacity, or a decision lacks its motivation: every partial
    * grant, every refusal and every departure from the order of the criteria must be motivated.
    */
-  public List<AllocationDecision> decide(Long roundId, List<DecisionInput> inputs, String recordedBy) {
+  public List<AllocationDecision> decide(Long roundId, List<DecisionInput> inputs, java.time.LocalDate meetingDate,
+      List<String> attendees, String recordedBy) {
     AllocationRound round = rounds.lock(roundId);
     List<NeedsDescription> agenda = agenda(roundId);
     Map<Long, NeedsDescription> byId = agenda.stream().collect(Collectors.toMap(NeedsDescription::getId, Function.identity()));
@@ -137,6 +138,7 @@ public class AllocationMeeting {
           grants ? input.members() : List.of(), grants ? input.daysPerWeek() : null,
           input.motivation(), departing.contains(description.getId()), now, recordedBy)));
     }
+    round.recordMeeting(meetingDate, attendees);
     round.setStatus(AllocationRound.Status.DECIDED);
     return saved;
   }
@@ -257,6 +259,7 @@ public class AllocationMeeting {
       row.put("unitName", d.getUnit().getName());
       row.put("priorityText", texts.get("meeting.priorityText", d.getPriorityPoints(), d.getPriorityReason()));
       row.put("wishedScope", needsDescriptions.wishedScope(d));
+      row.put("needsText", needsDescriptions.summary(d.getId()));
       row.put("members", List.of());
       rows.add(row);
     }

@@ -32,6 +32,10 @@ public class AllocationRound {
 
   private String processInstanceId;
 
+  /** The rektorsmöte that decided the round, and who took part (rektorer's user ids, comma separated). */
+  private java.time.LocalDate meetingDate;
+  private String meetingAttendees;
+
   protected AllocationRound() {}
 
   public AllocationRound(Term term, LocalDateTime openedAt, LocalDateTime deadline, String processInstanceId) {
@@ -53,4 +57,13 @@ public class AllocationRound {
   public LocalDateTime getOpenedAt() { return openedAt; }
   public LocalDateTime getDeadline() { return deadline; }
   public String getProcessInstanceId() { return processInstanceId; }
+  public java.time.LocalDate getMeetingDate() { return meetingDate; }
+  public java.util.List<String> meetingAttendeeIds() {
+    return meetingAttendees == null || meetingAttendees.isBlank() ? java.util.List.of() : java.util.List.of(meetingAttendees.split(","));
+  }
+
+  public void recordMeeting(java.time.LocalDate date, java.util.List<String> attendees) {
+    this.meetingDate = date;
+    this.meetingAttendees = String.join(",", attendees);
+  }
 }

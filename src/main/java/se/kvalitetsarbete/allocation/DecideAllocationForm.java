@@ -7,6 +7,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.identity.User;
+import se.kvalitetsarbete.security.AsProcess;
+import se.kvalitetsarbete.security.Roles;
 import se.kvalitetsarbete.common.CurrentUser;
 import org.springframework.stereotype.Component;
 import se.kvalitetsarbete.allocation.AllocationDecision.Outcome;
@@ -20,11 +23,16 @@ import se.kvalitetsarbete.common.Texts;
 @Component
 public class DecideAllocationForm extends TaskForm {
 
-  private final AllocationMeeting meeting;
+  static final String MEETING_DATE = "meetingDate";
+  static final String MEETING_ATTENDEES = "meetingAttendees";
 
-  public DecideAllocationForm(AllocationMeeting meeting, Texts texts) {
+  private final AllocationMeeting meeting;
+  private final java.time.Clock clock;
+
+  public DecideAllocationForm(AllocationMeeting meeting, Texts texts, java.time.Clock clock) {
     super(texts);
     this.meeting = meeting;
+    this.clock = clock;
   }
 
   @Override
@@ -32,13 +40,29 @@ public class DecideAllocationForm extends TaskForm {
     Long roundId = (Long) task.getVariable(ROUND_ID);
     FormFields.show(task, "capacityText", meeting.capacityText(roundId));
     FormFields.show(task, "teamMemberOptions", JsonVariables.json(meeting.memberOptions()));
-    FormFields.prefill(task, java.util.Map.of(DECISIONS, JsonVariables.json(meeting.decisionRows(roundId))));
+    FormFields.show(task, "rektorOptions", JsonVariables.json(rektorer(task).stream()
+        .map(u -> java.util.Map.of("label", CoWriting.name(u), "value", u.getId())).toList()));
+    FormFields.prefill(task, java.util.Map.of(DECISIONS, JsonVariables.json(meeting.decisionRows(roundId)),
+        MEETING_DATE, java.time.LocalDate.now(clock).toString(), MEETING_ATTENDEES, JsonVariables.json(List.of())));
   }
 
   @Override
   protected void submit(DelegateTask task, FormInput in) {
-    meeting.decide((Long) task.getVariable(ROUND_ID), read(in), CurrentUser.of(task));
-    FormFields.clear(task, DECISIONS);
+    java.time.LocalDate date = in.date(MEETING_DATE, true);
+    List<String> attendees = in.list(MEETING_ATTENDEES, true);
+    java.util.Set<String> rektorIds = rektorer(task).stream().map(User::getId).collect(java.util.stream.Collectors.toSet());
+    List<String> notRektorer = attendees.stream().filter(id -> !rektorIds.contains(id)).toList();
+    if (!notRektorer.isEmpty()) {
+      in.problem("meeting.notRektor", MEETING_ATTENDEES, String.join(", ", notRektorer));
+    }
+    meeting.decide((Long) task.getVariable(ROUND_ID), read(in), date, attendees, CurrentUser.of(task));
+    FormFields.clear(task, DECISIONS, MEETING_DATE, MEETING_ATTENDEES);
+  }
+
+  /** Who may attend: the rektorer group, whoever fills in the form. */
+  private static List<User> rektorer(DelegateTask task) {
+    return AsProcess.call(() -> task.getProcessEngineServices().getIdentityService().createUserQuery()
+        .memberOfGroup(Roles.REKTORER).orderByUserLastName().asc().list());
   }
 
   private List<DecisionInput> read(FormInput in) {

@@ -33,7 +33,10 @@ public class NeedsDescription {
   public enum Origin { INVITED, OWN_INITIATIVE, FOLLOW_UP, QUALITY_PLAN }
 
   /** School years a need concerns; the prioritisation table reads these codes. */
-  public enum TargetStage { FORSKOLA, F_3, AR_4_6, AR_7_9, GYMNASIUM, HELA_ENHETEN }
+  public enum TargetStage { FORSKOLA, FRITIDSHEM, F_3, AR_4_6, AR_7_9, GYMNASIUM, HELA_ENHETEN }
+
+  /** The kinds of need the evaluation names (seed 000): a pupil group or year, organisational, subject-didactic. */
+  public enum NeedKind { PUPIL_GROUP, ORGANISATIONAL, SUBJECT_DIDACTIC }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -59,10 +62,17 @@ public class NeedsDescription {
   private String wantedSupport;
   private String wantedSpecialities;
   private String teachersInvolved;
+  /** User ids of the teachers who write with the rektor (members of the unit's staff group), comma separated. */
+  private String coWriters;
   private Boolean ongoingDevelopment;
   private Integer wishedMembers;
   private BigDecimal wishedDays;
   private String reviewComment;
+  private String needKind;
+  /** The title of the shared improvement area the need concerns, or null for none. */
+  private String sharedArea;
+  /** The coordinator's word on "rests on an analysis": this, not the rektor's tick, is weighed. */
+  private Boolean analysisConfirmed;
   private int revisionCount;
   private Boolean hadTeamRecently;
   private Integer priorityPoints;
@@ -82,7 +92,20 @@ public class NeedsDescription {
   }
 
   public boolean teachersTookPart() {
-    return teachersInvolved != null && !teachersInvolved.isBlank();
+    return teachersInvolved != null && !teachersInvolved.isBlank() || !coWriterIds().isEmpty();
+  }
+
+  public java.util.List<String> coWriterIds() {
+    return coWriters == null || coWriters.isBlank() ? java.util.List.of() : java.util.List.of(coWriters.split(","));
+  }
+
+  public void setCoWriterIds(java.util.List<String> ids) {
+    this.coWriters = ids.isEmpty() ? null : String.join(",", ids);
+  }
+
+  /** Still being written by the rektor (first draft, or sent back): co-writers may read and comment. */
+  public boolean isBeingWritten() {
+    return status == Status.DRAFT || status == Status.REVISION;
   }
 
   public Long getId() { return id; }
@@ -115,6 +138,12 @@ public class NeedsDescription {
   public BigDecimal getWishedDays() { return wishedDays; }
   public void setWishedDays(BigDecimal wishedDays) { this.wishedDays = wishedDays; }
   public String getReviewComment() { return reviewComment; }
+  public String getNeedKind() { return needKind; }
+  public void setNeedKind(String needKind) { this.needKind = needKind; }
+  public String getSharedArea() { return sharedArea; }
+  public void setSharedArea(String sharedArea) { this.sharedArea = sharedArea; }
+  public Boolean getAnalysisConfirmed() { return analysisConfirmed; }
+  public void setAnalysisConfirmed(Boolean analysisConfirmed) { this.analysisConfirmed = analysisConfirmed; }
   public void setReviewComment(String reviewComment) { this.reviewComment = reviewComment; }
   public int getRevisionCount() { return revisionCount; }
   public void countRevision() { this.revisionCount++; }

@@ -91,30 +91,53 @@ public class NeedsDescriptions {
 
   /** Submits (or declines) before the deadline; a late submission is refused and nothing changes. */
   public NeedsDescription submit(Long id, NeedsInput input) {
-    NeedsDescription description = descriptions.findById(id).orElseThrow();
-    AllocationRound round = rounds.lock(description.getRound().getId());
-    if (!round.acceptsSubmissions(now())) {
-      throw texts.invalid("round.deadlinePassed", round.getTerm().label());
-    }
-    description.setNeeds(input.needs());
-    description.setBasis(input.basis());
-    description.setRestsOnAnalysis(input.restsOnAnalysis());
-    description.setTargetGroup(input.targetGroup());
-    description.setTargetStage(input.targetStage());
-    description.setWantedSupport(String.join(",", input.wantedSupport()));
-    description.setWantedSpecialities(String.join(",", input.wantedSpecialities()));
-    description.setTeachersInvolved(input.teachersInvolved());
-    description.setOngoingDevelopment(input.ongoingDevelopment());
-    description.setWishedMembers(input.wishedMembers());
-    description.setWishedDays(input.wishedDaysPerWeek());
+    NeedsDescription description = beforeDeadline(id);
+    copy(input, description);
     description.setSubmittedAt(now());
     description.setStatus(input.applying() ? Status.SUBMITTED : Status.DECLINED);
     return description;
   }
 
-  /** A coordinator's review. After the deadline a description can only be approved. */
-  public NeedsDescription review(Long id, boolean approve, String comment) {
+  /**
+   * The rektor shares the draft with the teachers who write with them: what is written so far is
+   * kept (nothing is required yet) and the description stays with the rektor.
+   */
+  public NeedsDescription shareDraft(Long id, NeedsInput input) {
+    NeedsDescription description = beforeDeadline(id);
+    copy(input, description);
+    return description;
+  }
+
+  private NeedsDescription beforeDeadline(Long id) {
     NeedsDescription description = descriptions.findById(id).orElseThrow();
+    AllocationRound round = rounds.lock(description.getRound().getId());
+    if (!round.acceptsSubmissions(now())) {
+      throw texts.invalid("round.deadlinePassed", round.getTerm().label());
+    }
+    return description;
+  }
+
+  private static void copy(NeedsInput input, NeedsDescription description) {
+    description.setNeeds(input.needs());
+    description.setBasis(input.basis());
+    description.setRestsOnAnalysis(input.restsOnAnalysis());
+    description.setTargetGroup(input.targetGroup());
+    description.setTargetStage(input.targetStage());
+    description.setNeedKind(input.needKind());
+    description.setSharedArea(input.sharedArea());
+    description.setWantedSupport(String.join(",", input.wantedSupport()));
+    description.setWantedSpecialities(String.join(",", input.wantedSpecialities()));
+    description.setTeachersInvolved(input.teachersInvolved());
+    description.setCoWriterIds(input.coWriters());
+    description.setOngoingDevelopment(input.ongoingDevelopment());
+    description.setWishedMembers(input.wishedMembers());
+    description.setWishedDays(input.wishedDaysPerWeek());
+  }
+
+  /** A coordinator's review. After the deadline a description can only be approved. */
+  public NeedsDescription review(Long id, boolean approve, Boolean analysisConfirmed, String comment) {
+    NeedsDescription description = descriptions.findById(id).orElseThrow();
+    description.setAnalysisConfirmed(analysisConfirmed);
     AllocationRound round = rounds.lock(description.getRound().getId());
     description.setReviewComment(comment);
     if (!approve) {
@@ -217,10 +240,16 @@ public class NeedsDescriptions {
         stageLabel(d.getTargetStage()),
         orNone(Toolbox.labels(d.getWantedSupport())),
         orNone(Speciality.parseAll(d.getWantedSpecialities()).stream().map(Speciality::label).collect(Collectors.joining(", "))),
-        d.teachersTookPart() ? d.getTeachersInvolved() : texts.get("needs.noTeachers"),
+        d.getTeachersInvolved() != null && !d.getTeachersInvolved().isBlank() ? d.getTeachersInvolved() : texts.get("needs.noTeachers"),
         yesNo(d.getOngoingDevelopment()),
         wishedScope(d),
-        d.getRevisionCount()) + earlierComment;
+        d.getRevisionCount())
+        + "\n" + texts.get("needs.summaryCriteria",
+            d.getNeedKind() == null ? texts.get("needs.noTeachers") : texts.get("needKind." + d.getNeedKind()),
+            d.getSharedArea() == null ? texts.get("needs.noSharedArea") : d.getSharedArea(),
+            orNone(String.join(", ", d.coWriterIds())),
+            d.getAnalysisConfirmed() == null ? texts.get("needs.notYetConfirmed") : yesNo(d.getAnalysisConfirmed()))
+        + earlierComment;
   }
 
   public String wishedScope(NeedsDescription d) {

@@ -11,9 +11,12 @@ public record NeedsInput(
     boolean restsOnAnalysis,
     String targetGroup,
     String targetStage,
+    String needKind,
+    String sharedArea,
     List<String> wantedSupport,
     List<String> wantedSpecialities,
     String teachersInvolved,
+    List<String> coWriters,
     boolean ongoingDevelopment,
     Integer wishedMembers,
     BigDecimal wishedDaysPerWeek) {}

@@ -28,6 +28,8 @@ public final class TermAllocationProcess {
   public static final String NEEDS_DESCRIPTION_ID = "needsDescriptionId";
   public static final String REKTOR_USER_ID = "rektorUserId";
   public static final String APPLYING = "applying";
+  /** The rektor shared the draft with the co-writers instead of submitting it: writing goes on. */
+  public static final String DRAFT_SHARED = "draftShared";
   public static final String REVISION_REQUESTED = "revisionRequested";
   public static final String PRIORITY_RULES = "priorityRules";
 

@@ -63,17 +63,19 @@ public class StaffGroups {
 
   /**
    * The unit's staff, user id → name, by name: those a unit may name in its records (the teachers
-   * who take part in an assignment, who carries the work on). Read on the process's behalf.
+   * who take part in an assignment, who carries the work on).
    */
   public java.util.Map<String, String> staffOf(Unit unit) {
-    String group = groupOf(unit);
     java.util.Map<String, String> staff = new java.util.LinkedHashMap<>();
-    if (group != null) {
-      AsProcess.run(() -> identity.createUserQuery().memberOfGroup(group).orderByUserLastName().asc()
-          .orderByUserFirstName().asc().list()
-          .forEach(user -> staff.put(user.getId(), (nullToEmpty(user.getFirstName()) + " " + nullToEmpty(user.getLastName())).trim())));
-    }
+    membersOf(unit).forEach(user -> staff.put(user.getId(), (nullToEmpty(user.getFirstName()) + " " + nullToEmpty(user.getLastName())).trim()));
     return staff;
+  }
+
+  /** The members of the unit's staff group, by name; read on the process's behalf. */
+  public List<org.camunda.bpm.engine.identity.User> membersOf(Unit unit) {
+    String group = groupOf(unit);
+    return group == null ? List.of() : AsProcess.call(() -> identity.createUserQuery().memberOfGroup(group)
+        .orderByUserLastName().asc().orderByUserFirstName().asc().list());
   }
 
   private static String nullToEmpty(String s) {

@@ -31,7 +31,8 @@ class PrioritisationTableTest {
   /** A need that matches as few rules as possible: only the "no analysis" and "had the team" rows (0 points). */
   private VariableMap plainNeed() {
     return Variables.putValue("restsOnAnalysis", false).putValue("targetStage", "GYMNASIUM")
-        .putValue("hadTeamRecently", true).putValue("teachersTookPart", false).putValue("ongoingDevelopment", false);
+        .putValue("hadTeamRecently", true).putValue("teachersTookPart", false).putValue("ongoingDevelopment", false)
+        .putValue("needKind", null).putValue("concernsSharedArea", false);
   }
 
   private DmnDecisionResult evaluate(VariableMap need) {
@@ -63,12 +64,37 @@ class PrioritisationTableTest {
   }
 
   @Test
-  void theYoungestChildrenAndPupilsGetTwoPoints() {
-    for (String stage : List.of("FORSKOLA", "F_3")) {
+  void lowerPrimaryTheTeamsFocusGetsThreePoints() {
+    DmnDecisionResult result = evaluate(plainNeed().putValue("targetStage", "F_3"));
+    assertThat(points(result)).isEqualTo(3);
+    assertThat(reasons(result)).contains("Målgruppen är lågstadiet (förskoleklass–åk 3), kvalitetsteamets fokus");
+  }
+
+  @Test
+  void preschoolAndLeisureTimeAlsoButLowerGetOnePoint() {
+    for (String stage : List.of("FORSKOLA", "FRITIDSHEM")) {
       DmnDecisionResult result = evaluate(plainNeed().putValue("targetStage", stage));
-      assertThat(points(result)).as(stage).isEqualTo(2);
-      assertThat(reasons(result)).contains("Målgruppen är de yngsta barnen och eleverna (förskola–åk 3)");
+      assertThat(points(result)).as(stage).isEqualTo(1);
+      assertThat(reasons(result)).contains("Målgruppen är förskola eller fritidshem, där teamet också arbetar");
     }
+  }
+
+  @Test
+  void eachKindOfNeedIsNamedInTheGroundsWithEqualWeight() {
+    Map<String, String> grounds = Map.of("PUPIL_GROUP", "Behovet gäller en elevgrupp eller årskurs",
+        "ORGANISATIONAL", "Behovet är organisatoriskt", "SUBJECT_DIDACTIC", "Behovet är ämnesdidaktiskt");
+    grounds.forEach((kind, reason) -> {
+      DmnDecisionResult result = evaluate(plainNeed().putValue("needKind", kind));
+      assertThat(points(result)).as(kind).isZero();
+      assertThat(reasons(result)).as(kind).contains(reason);
+    });
+  }
+
+  @Test
+  void aNeedConcerningASharedImprovementAreaOfTheYearGetsTwoPoints() {
+    DmnDecisionResult result = evaluate(plainNeed().putValue("concernsSharedArea", true));
+    assertThat(points(result)).isEqualTo(2);
+    assertThat(reasons(result)).contains("Behovet gäller ett av huvudmannens gemensamma förbättringsområden detta läsår");
   }
 
   @Test
@@ -109,8 +135,9 @@ class PrioritisationTableTest {
   @Test
   void everyCriterionMetGivesTheHighestPriority() {
     DmnDecisionResult result = evaluate(Variables.fromMap(Map.of("restsOnAnalysis", true, "targetStage", "F_3",
-        "hadTeamRecently", false, "teachersTookPart", true, "ongoingDevelopment", true)));
-    assertThat(points(result)).isEqualTo(3 + 2 + 2 + 1 + 1);
-    assertThat(result.getResultList()).hasSize(5);
+        "hadTeamRecently", false, "teachersTookPart", true, "ongoingDevelopment", true, "needKind", "SUBJECT_DIDACTIC",
+        "concernsSharedArea", true)));
+    assertThat(points(result)).isEqualTo(3 + 3 + 2 + 1 + 1 + 0 + 2);
+    assertThat(result.getResultList()).hasSize(7);
   }
 }

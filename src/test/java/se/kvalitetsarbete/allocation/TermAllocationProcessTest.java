@@ -51,6 +51,9 @@ class TermAllocationProcessTest {
 
   static final java.time.ZoneId SWEDEN = java.time.ZoneId.of("Europe/Stockholm");
   @Autowired se.kvalitetsarbete.organisation.UnitRepository unitRepository;
+  @Autowired CoWriting coWriting;
+  @Autowired SharedAreasOfTheYear sharedAreasOfTheYear;
+  @Autowired se.kvalitetsarbete.security.StaffGroups staffGroups;
 
   List<Unit> units;
   ProcessInstance round;
@@ -85,7 +88,7 @@ class TermAllocationProcessTest {
     Long roundId = scenario.roundId(round);
     List<NeedsDescription> agenda = descriptions.findByRoundIdAndStatusOrderByPriorityPointsDescIdAsc(roundId, NeedsDescription.Status.APPROVED);
     assertThat(agenda).extracting(d -> d.getUnit().getId()).containsExactly(units.get(0).getId(), units.get(1).getId());
-    assertThat(agenda.get(0).getPriorityPoints()).isEqualTo(3 + 2 + 2 + 1);
+    assertThat(agenda.get(0).getPriorityPoints()).as("analysis, lågstadiet, not recently, teachers").isEqualTo(3 + 3 + 2 + 1);
     assertThat(agenda.get(0).getPriorityReason()).contains("Behovet vilar på en analys av resultat (+3)");
 
     scenario.decide(round, List.of(
@@ -100,6 +103,30 @@ class TermAllocationProcessTest {
     assertThat(decisions.findByRound(roundId)).extracting(AllocationDecision::getOutcome)
         .containsExactly(AllocationDecision.Outcome.GRANTED, AllocationDecision.Outcome.PARTLY_GRANTED);
     assertThat(rounds.findById(roundId).orElseThrow().getStatus()).isEqualTo(AllocationRound.Status.DECIDED);
+    assertThat(rounds.findById(roundId).orElseThrow().getMeetingDate()).as("the meeting's date, today unless changed").isEqualTo(java.time.LocalDate.now(clock));
+    assertThat(rounds.findById(roundId).orElseThrow().meetingAttendeeIds()).containsExactly(Scenario.MEETING_REKTOR);
+  }
+
+  @Test
+  void theMeetingReadsEachNeedInFullAndRecordsOnlyRektorerAsAttendees() {
+    ProcessInstance needs = scenario.needsDescriptionOf(round, units.get(0));
+    scenario.applyAndApprove(needs);
+    scenario.passDeadline(round);
+    Task meeting = scenario.task(round, "Task_DecideAllocation");
+    String rows = tasks.getVariable(meeting.getId(), "decisions").toString();
+    assertThat(rows).as("the need in full").contains("Läsförståelsen i åk 2", "nationella delproven", "Åk 2, arbetslag Lila",
+        "Antal revideringar: 0");
+    Long id = descriptionOf(needs).getId();
+
+    scenario.staff("team1", se.kvalitetsarbete.security.Roles.QUALITY_TEAM);
+    assertThatThrownBy(() -> scenario.complete(meeting, Map.of("decisions", se.kvalitetsarbete.common.JsonVariables.json(
+            List.of(scenario.decision(id, "GRANTED", List.of("team1"), 2.0, null))),
+        "meetingAttendees", se.kvalitetsarbete.common.JsonVariables.json(List.of("team1")), "meetingDate", "")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("team1 hör inte till rektorsgruppen")
+        .hasMessageContaining("Mötesdatum");
+    assertThat(round).isWaitingAt("Task_DecideAllocation");
+    assertThat(decisions.findByRound(scenario.roundId(round))).isEmpty();
   }
 
   @Test
@@ -123,6 +150,121 @@ class TermAllocationProcessTest {
     NeedsDescription stored = descriptions.findById((Long) historicVariable(needs, "needsDescriptionId")).orElseThrow();
     assertThat(stored.getRevisionCount()).isEqualTo(1);
     assertThat(stored.getStatus()).isEqualTo(NeedsDescription.Status.APPROVED);
+  }
+
+  @Test
+  void theTeachersWhoWriteWithTheRektorReadTheSharedDraftAndTheRektorSeesTheirComments() {
+    Unit unit = units.get(0);
+    String teacher = teacherOf(unit, "a");
+    String notNamed = teacherOf(unit, "b");
+    ProcessInstance needs = scenario.needsDescriptionOf(round, unit);
+    Task write = scenario.task(needs, "Task_WriteNeedsDescription");
+
+    scenario.complete(write, Map.of("application", "SHARE_DRAFT", "needs", "Läsförståelsen i åk 2, första utkast.",
+        "coWriters", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"" + teacher + "\"]").create()));
+
+    assertThat(needs).hasNotPassed("Task_ReviewNeedsDescription").isWaitingAt("Task_WriteNeedsDescription");
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(needs.getId())
+        .activityId("Task_WriteNeedsDescription").count()).as("back to writing").isEqualTo(2);
+    NeedsDescription draft = descriptionOf(needs);
+    assertThat(draft.getStatus()).as("still with the rektor").isEqualTo(NeedsDescription.Status.DRAFT);
+    assertThat(draft.getNeeds()).isEqualTo("Läsförståelsen i åk 2, första utkast.");
+    assertThat(draft.coWriterIds()).containsExactly(teacher);
+    assertThat(coWriting.draftsOf(teacher)).extracting(NeedsDescription::getId).containsExactly(draft.getId());
+    assertThat(coWriting.draftsOf(notNamed)).as("staff not named").isEmpty();
+
+    coWriting.comment(draft.getId(), teacher, "Skriv att det gäller arbetslag Lila.");
+    Task again = scenario.task(needs, "Task_WriteNeedsDescription");
+    assertThat(scenario.shown(again.getId(), "staffOptions")).as("the unit's staff to choose from").contains(teacher, notNamed);
+    assertThat(tasks.getVariable(again.getId(), "coWriters").toString()).as("the co-writers stay named").contains(teacher);
+    scenario.complete(again, Map.of("application", "SHARE_DRAFT"));
+    Task third = scenario.task(needs, "Task_WriteNeedsDescription");
+    assertThat(scenario.shown(third.getId(), "draftComments")).contains(teacher, "Skriv att det gäller arbetslag Lila.");
+
+    scenario.complete(third, scenario.with(scenario.needsDescription(), "teachersInvolved", ""));
+    assertThat(needs).isWaitingAt("Task_ReviewNeedsDescription");
+    assertThat(descriptionOf(needs).teachersTookPart()).as("named co-writers count as teachers taking part").isTrue();
+    assertThat(coWriting.draftsOf(teacher)).as("submitted: no longer a draft").isEmpty();
+    assertThatThrownBy(() -> coWriting.comment(draft.getId(), teacher, "För sent?"))
+        .isInstanceOf(org.springframework.web.server.ResponseStatusException.class);
+  }
+
+  @Test
+  void onlyTheUnitsOwnStaffCanBeNamedCoWritersAndSharingNamesAtLeastOne() {
+    String otherUnitsTeacher = teacherOf(units.get(1), "a");
+    ProcessInstance needs = scenario.needsDescriptionOf(round, units.get(0));
+
+    assertThatThrownBy(() -> scenario.complete(scenario.task(needs, "Task_WriteNeedsDescription"), Map.of("application", "SHARE_DRAFT",
+        "coWriters", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"" + otherUnitsTeacher + "\"]").create())))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(otherUnitsTeacher + " hör inte till personalen på " + units.get(0).getName());
+    assertThatThrownBy(() -> scenario.complete(scenario.task(needs, "Task_WriteNeedsDescription"), Map.of("application", "SHARE_DRAFT")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Lärare som skriver med dig");
+    assertThat(needs).isWaitingAt("Task_WriteNeedsDescription");
+    assertThat(descriptionOf(needs).coWriterIds()).isEmpty();
+  }
+
+  @Test
+  void theCoordinatorsWordOnTheAnalysisIsWeighedNotTheRektorsTick() {
+    ProcessInstance needs = scenario.needsDescriptionOf(round, units.get(0));
+    scenario.submitNeeds(needs);
+    assertThat(descriptionOf(needs).getRestsOnAnalysis()).as("the rektor ticked it").isTrue();
+
+    assertThatThrownBy(() -> scenario.complete(scenario.task(needs, "Task_ReviewNeedsDescription"),
+        Map.of("reviewOutcome", "APPROVE", "reviewComment", "")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("Vilar behovet på en analys av resultat?");
+    scenario.complete(scenario.task(needs, "Task_ReviewNeedsDescription"),
+        Map.of("reviewOutcome", "APPROVE", "reviewComment", "", "analysisConfirmed", "NOT_CONFIRMED"));
+
+    NeedsDescription reviewed = descriptionOf(needs);
+    assertThat(reviewed.getAnalysisConfirmed()).isFalse();
+    assertThat(reviewed.getPriorityReason()).contains("Behovet saknar stöd i en resultatanalys (+0)")
+        .doesNotContain("Behovet vilar på en analys av resultat");
+    assertThat(reviewed.getPriorityPoints()).isEqualTo(3 + 2 + 1);
+    assertThat(reviewed.getPriorityReason()).as("the kind of need is an input").contains("Behovet gäller en elevgrupp eller årskurs");
+  }
+
+  @Test
+  void aNeedConcerningASharedImprovementAreaOfTheYearWeighsMoreAndOnlyTheYearsAreasCanBeChosen() {
+    String area = "Språkutvecklande arbetssätt " + units.get(0).getCode();
+    sharedAreaOfThisYear(area);
+    assertThat(sharedAreasOfTheYear.titlesFor(units.get(0))).as("the form's options").contains(area);
+    ProcessInstance needs = scenario.needsDescriptionOf(round, units.get(0));
+    Task write = scenario.task(needs, "Task_WriteNeedsDescription");
+
+    assertThatThrownBy(() -> scenario.complete(write, scenario.with(scenario.needsDescription(), "sharedArea", "Något annat")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("Gemensamt förbättringsområde som behovet gäller");
+    assertThatThrownBy(() -> scenario.complete(write, scenario.with(scenario.needsDescription(), "needKind", null)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("Slags behov");
+    scenario.complete(write, scenario.with(scenario.with(scenario.needsDescription(), "sharedArea", area), "needKind", "ORGANISATIONAL"));
+    scenario.review(needs, "APPROVE", null);
+
+    NeedsDescription reviewed = descriptionOf(needs);
+    assertThat(reviewed.getSharedArea()).isEqualTo(area);
+    assertThat(reviewed.getNeedKind()).isEqualTo("ORGANISATIONAL");
+    assertThat(reviewed.getPriorityPoints()).isEqualTo(3 + 3 + 2 + 1 + 2);
+    assertThat(reviewed.getPriorityReason()).contains("gemensamma förbättringsområden detta läsår (+2)", "Behovet är organisatoriskt (+0)");
+  }
+
+  @Test
+  void theFormShowsTheCriteriaOfTheDeployedTableAndAChangeByTheCoordinatorsShowsAtOnce() throws Exception {
+    ProcessInstance needs = scenario.needsDescriptionOf(round, units.get(0));
+    String shown = scenario.shown(scenario.task(needs, "Task_WriteNeedsDescription").getId(), "criteriaText");
+    assertThat(shown).contains("**+3** Behovet vilar på en analys av resultat", "**+3** Målgruppen är lågstadiet",
+        "**+1** Målgruppen är förskola eller fritidshem", "Samordnaren bekräftar");
+
+    String original = new String(getClass().getResourceAsStream("/bpmn/prioritisation.dmn").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    try {
+      deployTable(original.replace("<text>2</text>\n        </outputEntry>\n        <outputEntry id=\"Rule_SharedImprovementArea_Reason\">",
+          "<text>4</text>\n        </outputEntry>\n        <outputEntry id=\"Rule_SharedImprovementArea_Reason\">"));
+      scenario.complete(scenario.task(needs, "Task_WriteNeedsDescription"), Map.of("application", "SHARE_DRAFT",
+          "coWriters", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"" + teacherOf(units.get(0), "c") + "\"]").create()));
+      assertThat(scenario.shown(scenario.task(needs, "Task_WriteNeedsDescription").getId(), "criteriaText"))
+          .contains("**+4** Behovet gäller ett av huvudmannens gemensamma förbättringsområden");
+    } finally {
+      deployTable(original);
+    }
   }
 
   @Test
@@ -461,6 +603,29 @@ class TermAllocationProcessTest {
     java.time.LocalDate day = today.withMonth(month.getValue()).with(java.time.temporal.TemporalAdjusters.lastInMonth(java.time.DayOfWeek.SUNDAY));
     return day.isAfter(today) ? day
         : today.plusYears(1).withMonth(month.getValue()).with(java.time.temporal.TemporalAdjusters.lastInMonth(java.time.DayOfWeek.SUNDAY));
+  }
+
+  @Autowired se.kvalitetsarbete.quality.SchoolYearRepository schoolYears;
+  @Autowired se.kvalitetsarbete.quality.SharedImprovementAreaRepository sharedAreas;
+
+  private void sharedAreaOfThisYear(String title) {
+    int first = se.kvalitetsarbete.quality.SchoolYear.firstYearOf(java.time.LocalDate.now(SWEDEN));
+    var year = schoolYears.findByLabel(se.kvalitetsarbete.quality.SchoolYear.label(first))
+        .orElseGet(() -> schoolYears.save(new se.kvalitetsarbete.quality.SchoolYear(first, null)));
+    sharedAreas.save(new se.kvalitetsarbete.quality.SharedImprovementArea(year,
+        se.kvalitetsarbete.quality.SharedImprovementArea.FormGroup.GRUNDSKOLA, title));
+  }
+
+  private void deployTable(String dmn) {
+    engine.getRepositoryService().createDeployment().name("Coordinators' change").addString("prioritisation.dmn", dmn).deploy();
+  }
+
+  /** A teacher in the unit's staff group (and all staff's group). */
+  private String teacherOf(Unit unit, String suffix) {
+    String teacher = "larare" + unit.getCode() + suffix;
+    scenario.staff(teacher, se.kvalitetsarbete.security.Roles.STAFF);
+    scenario.staff(teacher, staffGroups.ensureFor(unit));
+    return teacher;
   }
 
   private NeedsDescription descriptionOf(ProcessInstance needs) {

@@ -92,7 +92,7 @@ public final class RoundBenchmark {
         String task = tasks.get(0).get("id").asText();
         post(base + "/task/" + task + "/claim", coordinator, Map.of("userId", coordinator));
         return post(base + "/task/" + task + "/submit-form", coordinator,
-            RestSteps.variables(Map.of("reviewOutcome", "APPROVE", "reviewComment", "")));
+            RestSteps.variables(Map.of("reviewOutcome", "APPROVE", "analysisConfirmed", "CONFIRMED", "reviewComment", "")));
       });
       Runtime runtime = Runtime.getRuntime();
       System.out.printf("%nBENCHMARK machine: %d cores, JVM max heap %d MiB; PostgreSQL; %d units, %d threads%n",

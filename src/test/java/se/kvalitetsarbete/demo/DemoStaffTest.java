@@ -62,4 +62,14 @@ class DemoStaffTest {
     assertThat(http.withBasicAuth("larare1a", "wrong").getForEntity("/api/needs-descriptions", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
   }
+
+  @Test
+  void theDemoShowsATeachersViewADraftSharedWithLarare1aWithTheirComment() throws Exception {
+    ResponseEntity<String> drafts = http.withBasicAuth("larare1a", DemoDataGenerator.PASSWORD)
+        .getForEntity("/api/needs-descriptions/drafts", String.class);
+    assertThat(drafts.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(drafts.getBody()).contains("Tornets förskola", "Läsförståelsen i åk 2", "arbetslag Lila");
+    assertThat(http.withBasicAuth("larare1b", DemoDataGenerator.PASSWORD).getForEntity("/api/needs-descriptions/drafts", String.class)
+        .getBody()).as("not named").isEqualTo("[]");
+  }
 }
