@@ -52,12 +52,16 @@ public class TaskMails {
 
   /** The task waits for one of its candidates to take it. */
   public void offered(TaskFacts task) {
-    write(task, candidates(task), Kind.OFFERED);
+    if (settings.on()) {
+      write(task, candidates(task), Kind.OFFERED);
+    }
   }
 
   /** Its due date is near or past: to the assignee, or to the candidates while nobody has taken it. */
   public void remind(TaskFacts task, Kind kind) {
-    write(task, task.assignee() != null ? List.of(task.assignee()) : candidates(task), kind);
+    if (settings.on()) {
+      write(task, task.assignee() != null ? List.of(task.assignee()) : candidates(task), kind);
+    }
   }
 
   private void write(TaskFacts task, Iterable<String> userIds, Kind kind) {
