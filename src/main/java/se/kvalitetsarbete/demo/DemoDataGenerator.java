@@ -166,6 +166,9 @@ public class DemoDataGenerator {
   }
 
   private void createUser(String id, String firstName, String lastName, List<String> groups) {
+    if (identityService.isReadOnly()) {
+      return; // the directory's users instead (profile ldap)
+    }
     if (identityService.createUserQuery().userId(id).count() == 0) {
       User user = identityService.newUser(id);
       user.setFirstName(firstName);

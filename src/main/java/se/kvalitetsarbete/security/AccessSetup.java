@@ -150,6 +150,10 @@ public class AccessSetup {
 
   private void ensureGroup(String id, String name) {
     if (identity.createGroupQuery().groupId(id).count() == 0) {
+      if (identity.isReadOnly()) {
+        LOG.warn("Katalogen saknar gruppen {} ({}); ange vilken kataloggrupp som är den med kvalitet.ldap.group-map", id, name);
+        return;
+      }
       Group group = identity.newGroup(id);
       group.setName(name);
       group.setType(id.equals(Roles.ADMINISTRATORS) ? Groups.GROUP_TYPE_SYSTEM : Groups.GROUP_TYPE_WORKFLOW);
@@ -202,6 +206,10 @@ public class AccessSetup {
    * random password written to a file only the application's user can read: the group is never empty.
    */
   private void ensureAdministrator() {
+    if (identity.isReadOnly()) {
+      // Users come from the directory: administrators are the members of the group mapped to camunda-admin.
+      return;
+    }
     String password = adminPassword;
     if (password == null || password.isBlank()) {
       if (identity.createUserQuery().memberOfGroup(Roles.ADMINISTRATORS).count() > 0) {

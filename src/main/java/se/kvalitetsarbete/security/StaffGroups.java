@@ -46,7 +46,8 @@ public class StaffGroups {
       LOG.warn("Enheten {} (id {}) saknar skolenhetskod och får ingen personalgrupp", unit.getName(), unit.getId());
       return null;
     }
-    if (identity.createGroupQuery().groupId(id).count() == 0) {
+    // From a directory (read-only) the group is the one mapped to this id in kvalitet.ldap.group-map.
+    if (!identity.isReadOnly() && identity.createGroupQuery().groupId(id).count() == 0) {
       Group group = identity.newGroup(id);
       group.setName("Personal – " + unit.getName());
       group.setType(Groups.GROUP_TYPE_WORKFLOW);
