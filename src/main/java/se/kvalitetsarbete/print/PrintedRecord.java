@@ -10,13 +10,19 @@ import java.util.List;
  */
 public record PrintedRecord(String title, String subtitle, List<Section> sections) {
 
-  /** A heading and its lines; a line that ends with a colon is a subheading. */
+  /** A heading and its lines. */
   public record Section(String heading, List<Line> lines) {}
 
   /** A line of text; {@code subheading} lines are printed as small headings, blank ones as space. */
   public record Line(String text, boolean subheading) {
     public boolean blank() {
       return text.isBlank();
+    }
+
+    /** A short line that ends with a colon ("Indikatorer:", "Avslutande samtal:") heads what follows it. */
+    static Line of(String text) {
+      String line = text.strip();
+      return new Line(line, line.endsWith(":") && line.length() <= 60);
     }
   }
 
@@ -36,7 +42,7 @@ public record PrintedRecord(String title, String subtitle, List<Section> section
         heading = line.charAt(0) + line.substring(1).toLowerCase(java.util.Locale.ROOT);
         current = new ArrayList<>();
       } else {
-        current.add(new Line(line, line.endsWith(":") && line.length() <= 60));
+        current.add(Line.of(line));
       }
     }
     addSection(sections, heading, current);
@@ -86,7 +92,7 @@ public record PrintedRecord(String title, String subtitle, List<Section> section
           lines.add(new Line("", false));
         }
         for (String line : text.strip().split("\\r?\\n")) {
-          lines.add(new Line(line.strip(), false));
+          lines.add(Line.of(line));
         }
       }
       if (!lines.isEmpty()) {

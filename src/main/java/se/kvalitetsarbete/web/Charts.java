@@ -39,10 +39,11 @@ public final class Charts {
   /** Series over the same x values (years); y from 0 to the largest value, or to {@code yMax} when given. */
   public static String lines(String title, String yLabel, List<String> xs, List<Series> series, BigDecimal yMax, Legend legend) {
     int width = 640;
-    int height = 300;
+    List<String> titleLines = wrap(title, 72);
+    int top = 24 + 18 * titleLines.size();
+    int height = 260 + top;
     int left = 56;
     int right = 20;
-    int top = 40;
     int bottom = 90;
     double plotW = width - left - right;
     double plotH = height - top - bottom;
@@ -50,7 +51,9 @@ public final class Charts {
         .map(Point::value).filter(v -> v != null).max(BigDecimal::compareTo).orElse(BigDecimal.ONE);
     double top0 = niceCeiling(max.doubleValue());
     Svg svg = new Svg(width, height, title);
-    svg.text(left, 22, title, "start", 15, "bold");
+    for (int i = 0; i < titleLines.size(); i++) {
+      svg.text(left, 20 + 18 * i, titleLines.get(i), "start", 14, "bold");
+    }
     axes(svg, left, top, plotW, plotH, top0, yLabel);
     // the first and last year a little inside the axes, so their marks are not cut
     double pad = 24;
@@ -107,11 +110,11 @@ public final class Charts {
       svg.raw("<line x1=\"" + num(lx) + "\" y1=\"" + num(ly - 4) + "\" x2=\"" + num(lx + 22) + "\" y2=\"" + num(ly - 4)
           + "\" stroke=\"" + colour + "\" stroke-width=\"2\"" + (series.get(s).dashed() ? " stroke-dasharray=\"6 4\"" : "") + "/>");
       svg.text(lx + 27, ly, series.get(s).name(), "start", 11, "normal");
-      lx += 34 + 6.5 * series.get(s).name().length();
+      lx += 40 + 7.2 * series.get(s).name().length();
     }
     svg.raw("<rect x=\"" + num(lx) + "\" y=\"" + num(ly - 9) + "\" width=\"10\" height=\"10\" fill=\"white\" stroke=\"#333\" stroke-dasharray=\"2 2\"/>");
     svg.text(lx + 15, ly, legend.suppressed(), "start", 11, "normal");
-    lx += 24 + 6.3 * legend.suppressed().length();
+    lx += 30 + 7 * legend.suppressed().length();
     svg.text(lx + 4, ly + 1, "×", "middle", 13, "normal");
     svg.text(lx + 13, ly, legend.missing(), "start", 11, "normal");
     return svg.end();
@@ -155,7 +158,7 @@ public final class Charts {
     for (int s = 0; s < seriesNames.size(); s++) {
       svg.raw("<rect x=\"" + num(lx) + "\" y=\"" + (height - 23) + "\" width=\"12\" height=\"12\" fill=\"" + COLOURS[s % COLOURS.length] + "\"/>");
       svg.text(lx + 17, height - 13, seriesNames.get(s), "start", 11, "normal");
-      lx += 30 + 6.5 * seriesNames.get(s).length();
+      lx += 36 + 7.2 * seriesNames.get(s).length();
     }
     return svg.end();
   }
@@ -211,6 +214,21 @@ public final class Charts {
     }
     svg.raw("<text x=\"14\" y=\"" + num(top + plotH / 2) + "\" font-size=\"11\" text-anchor=\"middle\" " + FONT
         + " transform=\"rotate(-90 14 " + num(top + plotH / 2) + ")\">" + Svg.escape(yLabel) + "</text>");
+  }
+
+  /** A title in lines of at most about {@code width} characters, broken between words. */
+  static List<String> wrap(String text, int width) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.split(" ")) {
+      if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+        lines.add(line.toString());
+        line.setLength(0);
+      }
+      line.append(line.length() > 0 ? " " : "").append(word);
+    }
+    lines.add(line.toString());
+    return lines;
   }
 
   /** The smallest of 1, 2, 2.5, 5 times a power of ten at or above the value. */
