@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.Objects;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.kvalitetsarbete.allocation.AllocationDecision;
@@ -30,6 +31,7 @@ import se.kvalitetsarbete.organisation.TermRepository;
 import se.kvalitetsarbete.organisation.Toolbox;
 import se.kvalitetsarbete.organisation.Unit;
 import se.kvalitetsarbete.security.StaffGroups;
+import se.kvalitetsarbete.print.PrintedRecord;
 
 /** An assignment's records: kick-off, check-ins and changes, closing, evaluation and follow-ups. */
 @Service
@@ -117,21 +119,62 @@ public class Assignments {
     StringBuilder summary = new StringBuilder(needsDescriptions.summary(assignment.getDecision().getNeedsDescription().getId()));
     summary.append("\n\n").append(meeting.granted(assignment.getDecision()));
     if (assignment.getGoals() != null) {
-      Map<String, String> staff = staff(assignmentId);
-      summary.append("\n\n").append(texts.get("assignment.agreed", assignment.getGoals(),
-          Toolbox.labels(assignment.getSupportForms()), assignment.getParticipantsText(), carrierText(assignmentId),
-          assignment.teacherIds().isEmpty() ? "–" : assignment.teacherIds().stream().map(t -> named(t, staff)).collect(Collectors.joining(", "))));
+      summary.append("\n\n").append(agreedText(assignment));
     }
     for (CheckIn checkIn : checkIns.findByAssignmentIdAndKindOrderByIdAsc(assignmentId, CheckIn.Kind.DURING_TERM)) {
-      summary.append("\n\n").append(texts.get("assignment.checkIn", Dates.show(checkIn.getHeldAt()), checkIn.getRelationToOrder(),
-          checkIn.getChangeOfFocus() == null ? "–" : checkIn.getChangeOfFocus()));
+      summary.append("\n\n").append(checkInText(checkIn));
     }
     for (AssignmentChange change : changes.findByAssignmentIdOrderByIdAsc(assignmentId)) {
-      summary.append("\n\n").append(texts.get("assignment.change", Dates.show(change.getChangedAt()), change.getChangedBy(),
-          staffing(List.of(change.getMembersAfter().split(",")), change.getDaysAfter()), change.getLastTermAfter().label(),
-          change.getChangeReason() == null ? "–" : change.getChangeReason()));
+      summary.append("\n\n").append(changeText(change));
     }
     return summary.toString();
+  }
+
+  /** The whole record, as it is printed and archived: the order, the kick-off, check-ins, closing and follow-ups. */
+  @Transactional(readOnly = true)
+  public PrintedRecord record(Long assignmentId) {
+    Assignment assignment = get(assignmentId);
+    AllocationDecision decision = assignment.getDecision();
+    PrintedRecord.Builder record = PrintedRecord.titled(
+        texts.get("print.assignmentTitle", unit(assignmentId).getName(), decision.getNeedsDescription().getRound().getTerm().label()),
+        texts.get("print.assignmentSubtitle", texts.get("print.assignmentStatus." + assignment.getStatus().name()),
+            Dates.show(assignment.getStartedAt())));
+    record.section(texts.get("print.assignmentOrder"), needsDescriptions.summary(decision.getNeedsDescription().getId()),
+        meeting.granted(decision));
+    record.section(texts.get("print.assignmentKickOff"), assignment.getGoals() == null ? null : agreedText(assignment));
+    record.section(texts.get("print.assignmentCheckIns"), checkIns.findByAssignmentIdAndKindOrderByIdAsc(assignmentId,
+        CheckIn.Kind.DURING_TERM).stream().map(this::checkInText).toArray(String[]::new));
+    record.section(texts.get("print.assignmentChanges"), changes.findByAssignmentIdOrderByIdAsc(assignmentId).stream()
+        .map(this::changeText).toArray(String[]::new));
+    if (assignment.getClosedAt() != null) {
+      record.section(texts.get("print.assignmentClosing"), texts.get("print.assignmentClosed", Dates.show(assignment.getClosedAt()),
+          assignment.getClosingSummary(), assignment.getContinuationPlan()));
+    }
+    List<CheckIn> followUps = checkIns.findByAssignmentIdAndKindOrderByIdAsc(assignmentId, CheckIn.Kind.FOLLOW_UP);
+    record.section(texts.get("print.assignmentFollowUps"), followUps.stream().map(f -> f.getHeldAt() == null
+        ? texts.get("print.followUpDue", f.getDueOn().toString())
+        : texts.get("print.followUpHeld", f.getDueOn().toString(), Dates.show(f.getHeldAt()), f.getOutcome(),
+            f.isMoreSupportNeeded() ? texts.get("print.moreSupport", Objects.requireNonNullElse(f.getChangeOfFocus(), "–"))
+                : texts.get("print.noMoreSupport"))).toArray(String[]::new));
+    return record.build();
+  }
+
+  private String agreedText(Assignment assignment) {
+    Map<String, String> staff = staff(assignment.getId());
+    return texts.get("assignment.agreed", assignment.getGoals(), Toolbox.labels(assignment.getSupportForms()),
+        assignment.getParticipantsText(), carrierText(assignment.getId()), assignment.teacherIds().isEmpty() ? "–"
+            : assignment.teacherIds().stream().map(id -> named(id, staff)).collect(Collectors.joining(", ")));
+  }
+
+  private String changeText(AssignmentChange change) {
+    return texts.get("assignment.change", Dates.show(change.getChangedAt()), change.getChangedBy(),
+        staffing(List.of(change.getMembersAfter().split(",")), change.getDaysAfter()), change.getLastTermAfter().label(),
+        change.getChangeReason() == null ? "–" : change.getChangeReason());
+  }
+
+  private String checkInText(CheckIn checkIn) {
+    return texts.get("assignment.checkIn", Dates.show(checkIn.getHeldAt()), checkIn.getRelationToOrder(),
+        checkIn.getChangeOfFocus() == null ? "–" : checkIn.getChangeOfFocus());
   }
 
   /** "Namn (user id)", or "–" when nobody was named (records from before the kick-off named one). */

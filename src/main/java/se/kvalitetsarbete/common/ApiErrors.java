@@ -46,6 +46,12 @@ public class ApiErrors {
     return ResponseEntity.badRequest().body(Map.of("message", "Förfrågan kunde inte läsas."));
   }
 
+  /** A file larger than spring.servlet.multipart.max-file-size (the indicator upload). */
+  @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+  public ResponseEntity<Map<String, String>> tooLarge(Exception e) {
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of("message", "Filen är för stor."));
+  }
+
   @ExceptionHandler(ResponseStatusException.class)
   public ResponseEntity<Map<String, String>> status(ResponseStatusException e) {
     return ResponseEntity.status(e.getStatusCode()).body(Map.of("message", e.getReason() == null ? "" : e.getReason()));

@@ -7,6 +7,8 @@ import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,7 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import se.kvalitetsarbete.common.Texts;
+import org.springframework.web.bind.annotation.PathVariable;
 import se.kvalitetsarbete.security.Roles;
+import se.kvalitetsarbete.web.Charts;
 import se.kvalitetsarbete.security.StaffUser;
 
 /**
@@ -33,9 +37,11 @@ public class IndicatorController {
   private final IndicatorImport importer;
   private final StaffUser staff;
   private final Texts texts;
+  private final IndicatorTrends trends;
 
   public IndicatorController(IndicatorRepository indicators, IndicatorValueRepository values, IndicatorImport importer,
-      StaffUser staff, Texts texts) {
+      StaffUser staff, Texts texts, IndicatorTrends trends) {
+    this.trends = trends;
     this.indicators = indicators;
     this.values = values;
     this.importer = importer;
@@ -59,6 +65,52 @@ public class IndicatorController {
       throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE, texts.get("indicators.tooBig", MAX_FILE_MB));
     }
     return importer.importCsv(file);
+  }
+
+  /**
+   * The same import from the upload form (indikatorer.html): the file as multipart/form-data, field
+   * {@code file}. Larger files than spring.servlet.multipart.max-file-size are refused before this.
+   */
+  @PostMapping(path = "/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  public IndicatorImport.Summary upload(@RequestParam(name = "file", required = false) MultipartFile file,
+      HttpServletRequest request) throws IOException {
+    staff.requireOneOf(request, Roles.COORDINATORS, Roles.ADMINISTRATION, Roles.ADMINISTRATORS);
+    if (file == null || file.isEmpty()) {
+      throw texts.invalid("indicators.noFile");
+    }
+    if (file.getSize() > MAX_FILE_MB * 1024L * 1024L) {
+      throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE, texts.get("indicators.tooBig", MAX_FILE_MB));
+    }
+    return importer.importCsv(file.getBytes());
+  }
+
+  /** The units (and the municipality) that have values, for the charts page. */
+  @GetMapping("/areas")
+  public List<IndicatorTrends.Area> areas() {
+    return trends.areas();
+  }
+
+  /** The codes of the indicators with values for an area. */
+  @GetMapping("/areas/{area}/indicators")
+  public List<String> indicatorsOf(@PathVariable String area) {
+    return trends.indicatorsOf(area.trim());
+  }
+
+  /** An indicator's values over the years for a unit and the municipality, drawn (SVG). Gender T, K or M (default T). */
+  @GetMapping(value = "/trend.svg", produces = Charts.MEDIA_TYPE)
+  public String trend(@RequestParam(required = false) String area, @RequestParam(required = false) String indicator,
+      @RequestParam(defaultValue = "T") String gender) {
+    if (area == null || area.isBlank()) {
+      throw texts.invalid("indicators.areaRequired");
+    }
+    IndicatorValue.Gender g = java.util.Arrays.stream(IndicatorValue.Gender.values())
+        .filter(v -> v.name().equalsIgnoreCase(gender.trim())).findFirst()
+        .orElseThrow(() -> texts.invalid("chart.badGender", gender));
+    String svg = indicator == null ? null : trends.svg(area.trim(), indicator.trim(), g);
+    if (svg == null) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, texts.get("chart.unknownIndicator", String.valueOf(indicator)));
+    }
+    return svg;
   }
 
   @GetMapping

@@ -1,5 +1,7 @@
 package se.kvalitetsarbete.indicators;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.ByteBuffer;
@@ -16,6 +18,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.kvalitetsarbete.common.InvalidInputException;
@@ -24,7 +29,8 @@ import se.kvalitetsarbete.indicators.IndicatorValue.Gender;
 import se.kvalitetsarbete.indicators.IndicatorValue.Status;
 
 /**
- * Reads indicator values in Kolada's long format (one value a line, {@code ;} separated, UTF-8):
+ * Reads indicator values in Kolada's long format (one value a line, UTF-8, {@code ;} or {@code ,}
+ * separated, fields may be quoted, as Excel saves them; a byte order mark is passed over):
  * {@code kpi;kod;år;kön;värde;status}. The whole file is checked first; one bad line refuses it
  * all, with every problem listed by line number, and nothing is written. A good file is merged in:
  * a key (indicator, code, year, gender) already held is updated only when its value or status
@@ -92,34 +98,51 @@ public class IndicatorImport {
   /** Every row of the file, or an InvalidInputException listing every problem. */
   private List<Row> parse(String csv) {
     String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
-    String[] lines = text.split("\\r\\n|\\n|\\r", -1);
-    if (lines.length == 0 || lines[0].isBlank()) {
+    String firstLine = text.lines().findFirst().orElse("");
+    if (firstLine.isBlank()) {
       throw texts.invalid("indicators.empty");
     }
     List<String> problems = new ArrayList<>();
-    List<String> header = fields(lines[0]).stream().map(f -> f.toLowerCase(Locale.ROOT)).toList();
-    if (!header.equals(HEADER_SV) && !header.equals(HEADER_EN)) {
-      problems.add(problem(1, texts.get("indicators.header", lines[0].trim())));
-      throw refused(problems);
-    }
-    Map<String, Indicator> byName = indicatorsByName();
-    Map<Key, Integer> seen = new HashMap<>();
     List<Row> rows = new ArrayList<>();
-    for (int i = 1; i < lines.length; i++) {
-      if (lines[i].isBlank()) {
-        continue;
+    try (CSVParser parser = CSVParser.parse(text, format(firstLine))) {
+      Map<String, Indicator> byName = indicatorsByName();
+      Map<Key, Integer> seen = new HashMap<>();
+      boolean header = true;
+      long lastLine = 0;
+      try {
+        for (CSVRecord record : parser) {
+          List<String> fields = record.toList();
+          lastLine = parser.getCurrentLineNumber();
+          if (header) {
+            header = false;
+            List<String> names = fields.stream().map(f -> f.toLowerCase(Locale.ROOT)).toList();
+            if (!names.equals(HEADER_SV) && !names.equals(HEADER_EN)) {
+              problems.add(problem(1, texts.get("indicators.header", firstLine.trim())));
+              throw refused(problems);
+            }
+            continue;
+          }
+          if (fields.stream().allMatch(String::isEmpty)) {
+            continue;
+          }
+          int line = (int) parser.getCurrentLineNumber();
+          Row row = parseRow(line, fields, byName, problems);
+          if (row == null) {
+            continue;
+          }
+          Integer earlier = seen.putIfAbsent(row.key(), line);
+          if (earlier != null) {
+            problems.add(problem(line, texts.get("indicators.duplicate", String.valueOf(earlier))));
+          } else {
+            rows.add(row);
+          }
+        }
+      } catch (UncheckedIOException e) {
+        // an opened quote that never closes, or text after a closing quote, on the line after the last one read
+        problems.add(problem((int) lastLine + 1, texts.get("indicators.badQuotes")));
       }
-      int line = i + 1;
-      Row row = parseRow(line, fields(lines[i]), byName, problems);
-      if (row == null) {
-        continue;
-      }
-      Integer earlier = seen.putIfAbsent(row.key(), line);
-      if (earlier != null) {
-        problems.add(problem(line, texts.get("indicators.duplicate", String.valueOf(earlier))));
-      } else {
-        rows.add(row);
-      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     if (!problems.isEmpty()) {
       throw refused(problems);
@@ -128,6 +151,17 @@ public class IndicatorImport {
       throw texts.invalid("indicators.noRows");
     }
     return rows;
+  }
+
+  /**
+   * Kolada's and Excel's files: fields separated by {@code ;} (Swedish Excel) or, when the header
+   * line has no {@code ;}, by {@code ,}; fields may be quoted ({@code "87,5"}, {@code ""} for a
+   * quote); spaces around a field do not count; empty lines are passed over.
+   */
+  private static CSVFormat format(String headerLine) {
+    char delimiter = headerLine.indexOf(';') < 0 && headerLine.indexOf(',') >= 0 ? ',' : ';';
+    return CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setTrim(true).setIgnoreSurroundingSpaces(true)
+        .setIgnoreEmptyLines(true).get();
   }
 
   /** The row, or null when it has problems (added to the list). */
@@ -239,19 +273,6 @@ public class IndicatorImport {
 
   private String problem(int line, String what) {
     return texts.get("indicators.line", String.valueOf(line), what);
-  }
-
-  /** The fields of a line, trimmed, surrounding double quotes removed. */
-  private static List<String> fields(String line) {
-    List<String> fields = new ArrayList<>();
-    for (String field : line.split(";", -1)) {
-      String f = field.trim();
-      if (f.length() >= 2 && f.startsWith("\"") && f.endsWith("\"")) {
-        f = f.substring(1, f.length() - 1).replace("\"\"", "\"").trim();
-      }
-      fields.add(f);
-    }
-    return fields;
   }
 
   private static Integer year(String text) {

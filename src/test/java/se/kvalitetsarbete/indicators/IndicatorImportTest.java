@@ -55,6 +55,7 @@ class IndicatorImportTest {
   void staff() {
     user("samordnareind", Roles.COORDINATORS);
     user("rektorind", Roles.REKTORER);
+    user("forvaltningind", Roles.ADMINISTRATION);
   }
 
   @Test
@@ -281,6 +282,91 @@ class IndicatorImportTest {
     assertThat(json.readTree(response.getBody()).get("message").asText())
         .contains("Rad 3: könet \"Q\" ska vara T (totalt), K (kvinnor) eller M (män).");
     assertThat(values.count()).isEqualTo(before);
+  }
+
+  @Test
+  void theAdministrationUploadsACommaSeparatedFile() throws Exception {
+    String unit = newCode();
+
+    ResponseEntity<String> response = upload("forvaltningind", "kpi,kod,år,kön,värde,status\n"
+        + "I07," + unit + ",2024,T,87.5,\n"
+        + "I07," + unit + ",2023,T,..,\n");
+
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(json.readTree(response.getBody()).get("message").asText()).isEqualTo("Importen klar: 2 nya, 0 ändrade, 0 oförändrade.");
+    assertThat(value(unit, "I07", 2024, Gender.T).getValue()).isEqualByComparingTo("87.5");
+    assertThat(value(unit, "I07", 2023, Gender.T).getStatus()).isEqualTo(Status.SUPPRESSED);
+  }
+
+  @Test
+  void anExcelFileWithSemicolonsQuotesAByteOrderMarkAndCrlfIsUploaded() throws Exception {
+    String unit = newCode();
+
+    ResponseEntity<String> response = upload("samordnareind", "\uFEFF\"kpi\";\"kod\";\"år\";\"kön\";\"värde\";\"status\"\r\n"
+        + "\"I07\";\"" + unit + "\";2024;\"K\";\"90,25\";\"\"\r\n"
+        + "I07;" + unit + ";2024;M;\"\";\"saknas\"\r\n"
+        + "\r\n");
+
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(value(unit, "I07", 2024, Gender.K).getValue()).isEqualByComparingTo("90.25");
+    assertThat(value(unit, "I07", 2024, Gender.M).getStatus()).isEqualTo(Status.MISSING);
+  }
+
+  @Test
+  void anUploadWithABadLineAnswers400NamingTheLineAndWritesNothing() throws Exception {
+    String unit = newCode();
+    long before = values.count();
+
+    ResponseEntity<String> response = upload("forvaltningind", HEADER
+        + "I07;" + unit + ";2024;T;87,5;\r\n"
+        + "I07;" + unit + ";2024;T;\"87,5;\r\n"
+        + "I07;" + unit + ";2023;T;80;\r\n");
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(json.readTree(response.getBody()).get("message").asText())
+        .startsWith("Filen importerades inte och inget sparades.").contains("Rad 3: citattecknen stämmer inte");
+    assertThat(values.count()).isEqualTo(before);
+
+    ResponseEntity<String> wrongValue = upload("forvaltningind", HEADER
+        + "I07;" + unit + ";2024;T;87,5;\n"
+        + "I07;" + unit + ";2023;T;\"åttio\";\n");
+    assertThat(wrongValue.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(json.readTree(wrongValue.getBody()).get("message").asText()).contains("Rad 3: värdet \"åttio\" är inte ett tal");
+    assertThat(values.countByAreaCode(unit)).isZero();
+  }
+
+  @Test
+  void aRektorMayNotUploadAndNothingIsWritten() throws Exception {
+    String unit = newCode();
+
+    ResponseEntity<String> response = upload("rektorind", HEADER + "I07;" + unit + ";2024;T;87,5;\n");
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(json.readTree(response.getBody()).get("message").asText()).contains("saknar behörighet");
+    assertThat(values.countByAreaCode(unit)).isZero();
+  }
+
+  @Test
+  void anUploadWithoutAFileIsRefusedInSwedish() throws Exception {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    ResponseEntity<String> response = http.withBasicAuth("forvaltningind", PASSWORD).postForEntity("/api/indicators/upload",
+        new HttpEntity<>(new org.springframework.util.LinkedMultiValueMap<String, Object>(), headers), String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(json.readTree(response.getBody()).get("message").asText()).startsWith("Välj en fil");
+  }
+
+  private ResponseEntity<String> upload(String user, String csv) {
+    org.springframework.util.LinkedMultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
+    form.add("file", new org.springframework.core.io.ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return "indikatorer.csv";
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return http.withBasicAuth(user, PASSWORD).postForEntity("/api/indicators/upload", new HttpEntity<>(form, headers), String.class);
   }
 
   private static String newCode() {

@@ -3,7 +3,8 @@
  *
  * Loaded by scripts/config.js (customScripts) as an ES module; its default
  * export is a Tasklist plugin (pluginPoint tasklist.navbar.action):
- * - a link "Beslut" in the header, to the decisions page of the application;
+ * - links "Beslut", "Diagram" and "Utskrifter" in the header, to the
+ *   application's decisions, charts and print pages;
  * - "Skapa uppgift" (a task outside any process) is hidden by the style sheet
  *   and shown only to those who may create tasks (administrators): Tasklist
  *   itself offers it to everyone and lets the server refuse.
@@ -16,6 +17,13 @@
 // Tasklist's base is <context>/camunda/app/tasklist/<engine>/; four levels up
 // is the application's own root.
 const DECISIONS_PAGE = '../../../../beslut.html';
+// Our other pages, beside "Beslut" in the header.
+const OUR_PAGES = [
+  { href: '../../../../diagram.html', label: 'Diagram', icon: 'glyphicon-stats',
+    title: 'Indikatorer över tid, teamets kapacitet och var varje enhet står i läsåret' },
+  { href: '../../../../utskrifter.html', label: 'Utskrifter', icon: 'glyphicon-print',
+    title: 'Planer, kvalitetsrapport, beslut och uppdrag som PDF' }
+];
 const TASK_RESOURCE_TYPE = 7; // org.camunda.bpm.engine.authorization.Resources.TASK
 
 function engineApi() {
@@ -162,6 +170,16 @@ export default {
     icon.className = 'glyphicon glyphicon-info-sign';
     link.append(icon, document.createTextNode(' Beslut'));
     node.appendChild(link);
+    for (const page of OUR_PAGES) {
+      const more = document.createElement('a');
+      more.href = page.href;
+      more.className = 'kv-page-link';
+      more.title = page.title;
+      const glyph = document.createElement('span');
+      glyph.className = `glyphicon ${page.icon}`;
+      more.append(glyph, document.createTextNode(` ${page.label}`));
+      node.append(document.createTextNode(' '), more);
+    }
     showCreateTaskIfAllowed();
     showStartProcessIfAny();
   }

@@ -38,6 +38,16 @@ export default {
       label: 'Beslut om kvalitetsteamet',
       href: '../../../../beslut.html',
       description: 'Rektorsmötets beslut om var kvalitetsteamet arbetar, med grunderna för varje beslut.'
+    },
+    {
+      label: 'Diagram',
+      href: '../../../../diagram.html',
+      description: 'Indikatorer över tid, teamets kapacitet mot efterfrågan och var varje enhet står i läsåret.'
+    },
+    {
+      label: 'Utskrifter och arkiv',
+      href: '../../../../utskrifter.html',
+      description: 'Planer, kvalitetsrapporten, beslut och uppdragens dokumentation som PDF.'
     }
   ],
 
