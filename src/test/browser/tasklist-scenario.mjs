@@ -237,6 +237,10 @@ try {
   const outcomes = page.locator('.fjs-form-field-select').filter({ has: page.locator('label', { hasText: /^Beslut/ }) });
   const motivations = page.getByLabel('Motivering');
   await motivations.first().waitFor();
+  // who took part in the meeting: a rektor from the rektorer group
+  await page.locator('.fjs-form-field-taglist').filter({ has: page.locator('label', { hasText: 'Rektorer som deltog' }) })
+    .locator('input').first().click();
+  await page.locator('.fjs-dropdownlist-item').first().click();
   check(!/Behovsbeskrivning nr|Id \(för systemet\)/.test(await page.locator('.fjs-container').textContent()),
     'no internal ids on screen');
   const motivation = `Beslut i webbläsartestet ${Date.now()}: annat område prioriteras denna termin.`;

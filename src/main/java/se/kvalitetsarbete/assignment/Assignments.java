@@ -333,7 +333,7 @@ public class Assignments {
         throw texts.invalid("followUp.badSchedule", schedule);
       }
       planned.add(checkIns.save(CheckIn.followUpDue(assignment,
-          calendar.nextSchoolDay(assignment.getClosedAt().toLocalDate().plus(period)))));
+          calendar.nextSchoolDay(assignment.getClosedAt().toLocalDate().plus(period)), period)));
     }
     return planned;
   }
@@ -348,18 +348,21 @@ public class Assignments {
     return checkIns.findById(followUpId).orElseThrow();
   }
 
-  /** How long after the closing conversation this follow-up is due (one of the model's schedule). */
+  /** How long after the closing conversation this follow-up was planned (one of the model's schedule). */
   @Transactional(readOnly = true)
   public Period followUpAfter(Long followUpId) {
     CheckIn followUp = followUp(followUpId);
-    LocalDate closed = followUp.getAssignment().getClosedAt().toLocalDate();
-    // whole months as planned (P3M from 30 November is 28 February, which Period.between calls 2 months 29 days)
-    for (int months = 1; months <= 120; months++) {
-      if (closed.plusMonths(months).equals(followUp.getDueOn())) {
-        return Period.ofMonths(months);
-      }
-    }
-    return Period.ofDays((int) ChronoUnit.DAYS.between(closed, followUp.getDueOn()));
+    Period planned = followUp.getPlannedAfter();
+    return planned != null ? planned
+        : Period.ofDays((int) ChronoUnit.DAYS.between(followUp.getAssignment().getClosedAt().toLocalDate(), followUp.getDueOn()));
+  }
+
+  /** "3 månader", "14 dagar": how long after the closing, as people say it (task name, form, invitation). */
+  @Transactional(readOnly = true)
+  public String followUpAfterText(Long followUpId) {
+    Period after = followUpAfter(followUpId);
+    return after.getDays() == 0 && after.toTotalMonths() > 0 ? texts.get("followUp.afterMonths", after.toTotalMonths())
+        : texts.get("followUp.afterDays", after.toTotalMonths() * 30 + after.getDays());
   }
 
   public void recordFollowUp(Long followUpId, String outcome, boolean moreSupportNeeded, String supportNeeded, String recordedBy) {

@@ -27,6 +27,7 @@ public class CheckIn {
   private Kind kind;
 
   private LocalDate dueOn;
+  private String plannedAfter;
   private LocalDateTime heldAt;
   private String relationToOrder;
   private String changeOfFocus;
@@ -52,10 +53,16 @@ public class CheckIn {
     return checkIn;
   }
 
-  public static CheckIn followUpDue(Assignment assignment, LocalDate dueOn) {
+  public static CheckIn followUpDue(Assignment assignment, LocalDate dueOn, java.time.Period plannedAfter) {
     CheckIn checkIn = new CheckIn(assignment, Kind.FOLLOW_UP);
     checkIn.dueOn = dueOn;
+    checkIn.plannedAfter = plannedAfter.toString();
     return checkIn;
+  }
+
+  /** How long after the closing it was planned, as the model's schedule said; null for follow-ups planned before that was kept. */
+  public java.time.Period getPlannedAfter() {
+    return plannedAfter == null ? null : java.time.Period.parse(plannedAfter);
   }
 
   public void recordFollowUp(String outcome, boolean moreSupportNeeded, String supportNeeded, LocalDateTime heldAt, String recordedBy) {

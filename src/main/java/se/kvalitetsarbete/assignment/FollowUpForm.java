@@ -4,7 +4,6 @@ import static se.kvalitetsarbete.assignment.AssignmentProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
-import java.time.Period;
 import java.util.Map;
 import se.kvalitetsarbete.common.CurrentUser;
 import se.kvalitetsarbete.common.FormFields;
@@ -31,19 +30,13 @@ public class FollowUpForm extends TaskForm {
   protected void show(DelegateTask task) {
     Long assignmentId = (Long) task.getVariable(ASSIGNMENT_ID);
     Assignment assignment = assignments.get(assignmentId);
-    String when = when(assignments.followUpAfter((Long) task.getVariable(FOLLOW_UP_ID)));
+    String when = texts.get("tlux.followUp.after", assignments.followUpAfterText((Long) task.getVariable(FOLLOW_UP_ID)));
     task.setName(texts.get("tlux.followUp.taskName", task.getName(), when));
     FormFields.show(task, "followUpWhen", when);
     FormFields.show(task, "followUpContext", texts.get("followUp.context", assignments.orderSummary(assignmentId),
         assignment.getClosingSummary(), assignment.getContinuationPlan()));
     FormFields.prefillEmpty(task, "followUpOutcome", "supportNeeded");
     FormFields.prefill(task, Map.of("moreSupportNeeded", false));
-  }
-
-  /** "efter 3 månader": which of the follow-ups this is, in the task's name and its form. */
-  private String when(Period after) {
-    return after.getMonths() > 0 ? texts.get("tlux.followUp.afterMonths", after.getMonths())
-        : texts.get("tlux.followUp.afterDays", after.getDays());
   }
 
   @Override

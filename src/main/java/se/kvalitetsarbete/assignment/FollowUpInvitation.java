@@ -37,13 +37,7 @@ public class FollowUpInvitation implements TaskMailDescription {
     int number = all.indexOf(followUpId) + 1;
     CheckIn followUp = assignments.followUp(followUpId);
     LocalDate closed = followUp.getAssignment().getClosedAt().toLocalDate();
-    String when = texts.get("mail.followUp.days", followUp.getDueOn().toEpochDay() - closed.toEpochDay());
-    for (int months = 1; months <= 36; months++) {
-      // As planned ("P3M" from 30 November is 28 February): whole months when the date is that many months on.
-      if (closed.plusMonths(months).equals(followUp.getDueOn())) {
-        when = texts.get("mail.followUp.months", months);
-      }
-    }
+    String when = assignments.followUpAfterText(followUpId);
     return new Description(texts.get("mail.followUp.title", number, all.size(), when),
         texts.get("mail.followUp.text", number, all.size(), when, closed, followUp.getDueOn()));
   }

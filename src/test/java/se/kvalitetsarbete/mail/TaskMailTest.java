@@ -255,18 +255,19 @@ class TaskMailTest {
   }
 
   private void carryOutAndEvaluate(ProcessInstance assignment) {
-    scenario.complete(scenario.task(assignment, "Task_HoldKickOff"), Map.of(
+    Map<String, Object> kickOff = new java.util.HashMap<>(Map.of(
         "goals", "Fler elever når godtagbar läsförståelse i åk 5.",
         "supportForms", SpinValues.jsonValue("[\"SAMUNDERVISNING\"]").create(),
-        "kickOffParticipants", "Arbetslag åk 5"));
+        "kickOffParticipants", "Arbetslag åk 5",
+        "carrier", scenario.teacherOf(unit, "forste" + unit.getCode()),
+        "teachers", SpinValues.jsonValue("[]").create()));
+    scenario.complete(scenario.task(assignment, "Task_HoldKickOff"), kickOff);
     scenario.fire(assignment, "Timer_TermEnds");
     scenario.complete(scenario.task(assignment, "Task_HoldClosingConversation"), Map.of(
-        "closingSummary", "Lärarna använder lässtrategier i alla ämnen.", "continuationPlan", "Försteläraren leder en lärgrupp."));
+        "closingSummary", "Lärarna använder lässtrategier i alla ämnen.", "continuationPlan", "Försteläraren leder en lärgrupp.",
+        "handOverDone", "YES"));
     for (Task survey : scenario.tasks(assignment, "Task_EvaluateAssignment")) {
-      Map<String, Object> answers = new java.util.HashMap<>();
-      List.of("teachingDeveloped", "pupilsLearning", "collegialLearning", "supportFit", "carryOn").forEach(dimension -> answers.put(dimension, "3"));
-      answers.put("evaluationComment", "Bra.");
-      scenario.complete(survey, answers);
+      scenario.complete(survey, Scenario.evaluation());
     }
   }
 

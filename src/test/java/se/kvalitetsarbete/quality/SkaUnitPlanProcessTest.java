@@ -354,9 +354,13 @@ class SkaUnitPlanProcessTest {
     Long planId = (Long) engine.getRuntimeService().getVariable(plan.getId(), "qualityPlanId");
     assertThat(teamAssessments.findByPlanIdOrderByTeamName(planId)).extracting(StaffTeamAssessment::getAssessedBy)
         .containsExactlyInAnyOrder(QualityCycleScenario.teacher(unit, "a"), QualityCycleScenario.teacher(unit, "b"));
-    assertThatThrownBy(() -> qualityPlans.assessAsTeam(planId, teams.get(0).getId(), Map.of(), null, "larare"))
-        .as("the record holds one self-assessment per arbetslag").isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("har redan skattat");
+    // Sent back to its results, an arbetslag assesses again: its record is replaced, still one per arbetslag.
+    Map<Long, Integer> again = new java.util.HashMap<>();
+    qualityPlans.criteriaFor(planId).forEach(c -> again.put(c.getId(), 4));
+    qualityPlans.assessAsTeam(planId, teams.get(0).getId(), again, "Omskattat efter återkopplingen.", QualityCycleScenario.teacher(unit, "a"));
+    assertThat(teamAssessments.findByPlanIdOrderByTeamName(planId)).as("the record holds one self-assessment per arbetslag")
+        .hasSize(2).filteredOn(a -> a.getTeamName().equals(teams.get(0).getName())).singleElement()
+        .extracting(StaffTeamAssessment::getStaffNotes).isEqualTo("Omskattat efter återkopplingen.");
   }
 
   @Test
