@@ -52,6 +52,12 @@ public class ApiErrors {
     return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of("message", "Filen är för stor."));
   }
 
+  /** A multipart body that cannot be read (no boundary, cut off): before any controller runs. */
+  @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+  public ResponseEntity<Map<String, String>> unreadableUpload(Exception e) {
+    return ResponseEntity.badRequest().body(Map.of("message", "Filen kunde inte läsas: förfrågan är inte en hel filuppladdning."));
+  }
+
   @ExceptionHandler(ResponseStatusException.class)
   public ResponseEntity<Map<String, String>> status(ResponseStatusException e) {
     return ResponseEntity.status(e.getStatusCode()).body(Map.of("message", e.getReason() == null ? "" : e.getReason()));

@@ -55,12 +55,17 @@ public class PdfDocuments {
     return toPdf(html(template, model));
   }
 
+  /** Characters XML 1.0 does not allow. */
+  private static final java.util.regex.Pattern NOT_IN_XML =
+      java.util.regex.Pattern.compile("[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]");
+
   String html(String template, Map<String, ?> model) {
     Context context = new Context(Texts.SWEDISH);
     model.forEach(context::setVariable);
     context.setVariable("organisation", organisation);
     context.setVariable("printedOn", LocalDate.now(clock).format(DateTimeFormatter.ISO_LOCAL_DATE));
-    return templates.process(template, context);
+    // Texts stored before control characters were refused would make the XML parser of the PDF renderer fail.
+    return NOT_IN_XML.matcher(templates.process(template, context)).replaceAll("");
   }
 
   private static byte[] toPdf(String html) {

@@ -15,6 +15,10 @@ import se.kvalitetsarbete.quality.SchoolYear;
 @Transactional
 public class RegionalExchanges {
 
+  /** As the start form (StartRegionalExchange) and the column allow. */
+  static final int PARTICIPANTS_MAX = 2000;
+
+
   private final RegionalExchangeRepository exchanges;
   private final Texts texts;
   private final Clock clock;
@@ -39,6 +43,9 @@ public class RegionalExchanges {
         : participantsText.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     if (lines.isEmpty()) {
       throw texts.invalid("regional.noParticipants");
+    }
+    if (participantsText.length() > PARTICIPANTS_MAX) {
+      throw texts.invalid("regional.participantsTooLong", PARTICIPANTS_MAX);
     }
     RegionalExchange exchange = new RegionalExchange(collaboration.strip(), label, participantsText, processInstanceId);
     for (String line : lines) {

@@ -32,10 +32,24 @@ public class DirectoryGroups {
     });
   }
 
-  /** Our id of a directory group. */
+  /**
+   * Our id of a directory group. An unmapped group keeps its name, unless that name is one of the
+   * groups mapped from elsewhere (a directory list called "camunda-admin" does not make its members
+   * administrators when another group is mapped to that): then it is marked as the directory's own.
+   */
   public String toOurs(String directoryGroup) {
-    return directoryGroup == null ? null : ours.getOrDefault(key(directoryGroup), directoryGroup);
+    if (directoryGroup == null) {
+      return null;
+    }
+    String mapped = ours.get(key(directoryGroup));
+    if (mapped != null) {
+      return mapped;
+    }
+    return theirs.containsKey(key(directoryGroup)) ? UNMAPPED_PREFIX + directoryGroup : directoryGroup;
   }
+
+  /** How a directory group is named whose own name is one of our mapped group ids. */
+  static final String UNMAPPED_PREFIX = "katalog:";
 
   /** The directory group that is our group id. */
   public String toDirectory(String ourGroup) {

@@ -120,6 +120,9 @@ public class RequestGuard extends OncePerRequestFilter {
           if (text.indexOf('\u0000') >= 0) {
             return "Texten innehåller ett otillåtet tecken (NUL, \\u0000). Inget sparades.";
           }
+          if (hasControlCharacter(text)) {
+            return "Texten innehåller ett otillåtet styrtecken (t.ex. \\u0001); bara tabb och radbrytning är tillåtna. Inget sparades.";
+          }
           if (taskQuery && (EXPRESSION.matcher(text).find()
               || token == JsonToken.FIELD_NAME && text.toLowerCase(Locale.ROOT).endsWith("expression"))) {
             return expressionsRefused();
@@ -133,6 +136,17 @@ public class RequestGuard extends OncePerRequestFilter {
       // Not JSON: the REST layer answers 400 itself.
       return null;
     }
+  }
+
+  /** Control characters other than tab and line breaks, and the non-characters U+FFFE/U+FFFF: no person types them. */
+  static boolean hasControlCharacter(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == '\uFFFE' || c == '\uFFFF') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isJson(HttpServletRequest request) {

@@ -356,6 +356,16 @@ class IndicatorImportTest {
     assertThat(json.readTree(response.getBody()).get("message").asText()).startsWith("Välj en fil");
   }
 
+  @Test
+  void aBrokenMultipartBodyIsRefusedWithAReasonNotA500() throws Exception {
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(HttpHeaders.CONTENT_TYPE, "multipart/form-data");
+    ResponseEntity<String> response = http.withBasicAuth("forvaltningind", PASSWORD).postForEntity("/api/indicators/upload",
+        new HttpEntity<>("--cut-off\r\nContent-Disposition: form-data; name=\"file\"", headers), String.class);
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(json.readTree(response.getBody()).get("message").asText()).startsWith("Filen kunde inte läsas");
+  }
+
   private ResponseEntity<String> upload(String user, String csv) {
     org.springframework.util.LinkedMultiValueMap<String, Object> form = new org.springframework.util.LinkedMultiValueMap<>();
     form.add("file", new org.springframework.core.io.ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {

@@ -52,7 +52,7 @@ class PrintedRecordsTest {
     scenario.staff("rektorannan", Roles.REKTORER);
     SchoolYear year = cycle.preparedYear(cycle.freshFirstYear());
     QualityPlan plan = plans.start(unit.getId(), year.getId(), null);
-    plans.analyse(plan.getId(), "Måluppfyllelsen i svenska har sjunkit två år i följd.", "Få behöriga lärare i åk 4.",
+    plans.analyse(plan.getId(), "Måluppfyllelsen i svenska har sjunkit två år i följd.", "Få behöriga lärare i åk 4.\u0001",
         "Ämneslagen träffas varannan vecka.", "Läsgrupper enligt forskningen om läsförståelse.", "Flickor och pojkar läser olika mycket.",
         "Engagerade lärare.", "Lite tid för analys.", "Schemat.", List.of(), unit.getRektorUserId());
 

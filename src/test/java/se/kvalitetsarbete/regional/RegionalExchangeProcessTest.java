@@ -66,6 +66,10 @@ class RegionalExchangeProcessTest {
     assertThatThrownBy(() -> runtime.startProcessInstanceByKey("RegionalExchange", Variables.putValue("collaboration", "Halland")
         .putValue("schoolYear", "2090-91").putValue("participants", "Varberg")))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("2026/27");
+    String manyLines = "Varberg; Kontakt\n".repeat(150);
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey("RegionalExchange", Variables.putValue("collaboration", "Halland")
+        .putValue("participants", manyLines)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("högst 2000 tecken");
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("RegionalExchange").count()).isZero();
   }
 }

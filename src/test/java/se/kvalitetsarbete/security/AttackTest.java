@@ -524,6 +524,11 @@ class AttackTest {
         "{\"variables\":{\"needs\":{\"value\":\"a\\u0000b\"}}}");
     assertThat(nul.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(nul.getBody()).contains("NUL");
+    ResponseEntity<String> control = postJson(rektorA(), "/engine-rest/task/" + task + "/submit-form",
+        "{\"variables\":{\"needs\":{\"value\":\"a\\u0001b\"}}}");
+    assertThat(control.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(control.getBody()).contains("styrtecken");
+    assertThat(tasks.createTaskQuery().taskId(task).count()).as("the task is still open: nothing was completed").isEqualTo(1);
     ResponseEntity<String> deep = postJson(rektorA(), "/engine-rest/task", "[".repeat(5000) + "]".repeat(5000));
     assertThat(deep.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     ResponseEntity<String> gone = postJson(rektorA(), "/engine-rest/task/no-such-task/submit-form", "{\"variables\":{}}");
