@@ -1,21 +1,14 @@
 package se.kvalitetsarbete.mail;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import se.kvalitetsarbete.common.EveryUserTask;
 
 /**
  * Every user task of every model mails the people concerned, without a line in the models: when it
@@ -36,18 +29,10 @@ public class TaskMailPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-    listeners.add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-          userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, TaskMailPlugin.this::created);
-          userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, TaskMailPlugin.this::assigned);
-        }
-      }
+    EveryUserTask.extend(configuration, (processKey, task) -> {
+      task.addTaskListener(TaskListener.EVENTNAME_CREATE, this::created);
+      task.addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, this::assigned);
     });
-    configuration.setCustomPostBPMNParseListeners(listeners);
   }
 
   private void created(DelegateTask task) {
