@@ -3,8 +3,10 @@
  *
  * Loaded by scripts/config.js (customScripts) as an ES module; its default
  * export is a Tasklist plugin (pluginPoint tasklist.navbar.action):
- * - links "Beslut", "Diagram" and "Utskrifter" in the header, to the
- *   application's decisions, charts and print pages;
+ * - a link "Beslut" in the header, to the application's decisions page, whose
+ *   menu (static/kv-nav.js) leads to all our pages: the meeting pack, drafts,
+ *   charts, print-outs, the indicator upload and the school calendar (more
+ *   links here would wrap Tasklist's header over the task list);
  * - "Skapa uppgift" (a task outside any process) is hidden by the style sheet
  *   and shown only to those who may create tasks (administrators): Tasklist
  *   itself offers it to everyone and lets the server refuse.
@@ -17,13 +19,6 @@
 // Tasklist's base is <context>/camunda/app/tasklist/<engine>/; four levels up
 // is the application's own root.
 const DECISIONS_PAGE = '../../../../beslut.html';
-// Our other pages, beside "Beslut" in the header.
-const OUR_PAGES = [
-  { href: '../../../../diagram.html', label: 'Diagram', icon: 'glyphicon-stats',
-    title: 'Indikatorer över tid, teamets kapacitet och var varje enhet står i läsåret' },
-  { href: '../../../../utskrifter.html', label: 'Utskrifter', icon: 'glyphicon-print',
-    title: 'Planer, kvalitetsrapport, beslut och uppdrag som PDF' }
-];
 const TASK_RESOURCE_TYPE = 7; // org.camunda.bpm.engine.authorization.Resources.TASK
 
 function engineApi() {
@@ -165,21 +160,11 @@ export default {
     const link = document.createElement('a');
     link.href = DECISIONS_PAGE;
     link.className = 'kv-decisions-link';
-    link.title = 'Rektorsmötets beslut om var kvalitetsteamet arbetar, med grunderna';
+    link.title = 'Rektorsmötets beslut med grunderna, och härifrån mötesunderlag, utkast, diagram, utskrifter och skolkalender';
     const icon = document.createElement('span');
     icon.className = 'glyphicon glyphicon-info-sign';
     link.append(icon, document.createTextNode(' Beslut'));
     node.appendChild(link);
-    for (const page of OUR_PAGES) {
-      const more = document.createElement('a');
-      more.href = page.href;
-      more.className = 'kv-page-link';
-      more.title = page.title;
-      const glyph = document.createElement('span');
-      glyph.className = `glyphicon ${page.icon}`;
-      more.append(glyph, document.createTextNode(` ${page.label}`));
-      node.append(document.createTextNode(' '), more);
-    }
     showCreateTaskIfAllowed();
     showStartProcessIfAny();
   }
