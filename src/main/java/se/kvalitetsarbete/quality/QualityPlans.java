@@ -62,12 +62,15 @@ public class QualityPlans {
   private final Texts texts;
   private final Clock clock;
   private final PlanDialogue dialogue;
+  private final se.kvalitetsarbete.calendar.SchoolCalendar calendar;
 
   public QualityPlans(QualityPlanRepository plans, SchoolYearRepository years, SharedImprovementAreaRepository sharedAreas,
       SelfAssessmentRepository assessments, ImprovementActionRepository actions, ActionFollowUpRepository followUps,
       UnitRepository units, IndicatorValueRepository indicatorValues, NeedsDescriptions needsDescriptions,
       NormalCriterionRepository criteria, StaffTeamAssessmentRepository teamAssessments, StaffTeams staffTeams,
-      IndicatorRepository indicators, Texts texts, Clock clock, PlanDialogue dialogue) {
+      IndicatorRepository indicators, Texts texts, Clock clock, PlanDialogue dialogue,
+      se.kvalitetsarbete.calendar.SchoolCalendar calendar) {
+    this.calendar = calendar;
     this.plans = plans;
     this.years = years;
     this.sharedAreas = sharedAreas;
@@ -317,7 +320,8 @@ public class QualityPlans {
     return Arrays.stream(months.split("\\s*,\\s*"))
         .map(m -> {
           int month = Integer.parseInt(m.trim());
-          return LocalDate.of(month >= 8 ? first : first + 1, month, 15).atTime(8, 0);
+          // the 15th, or the next school day when that is a weekend or in a lov
+          return calendar.nextSchoolDay(LocalDate.of(month >= 8 ? first : first + 1, month, 15)).atTime(8, 0);
         })
         .filter(due -> due.isAfter(now))
         .map(LocalDateTime::toString)
