@@ -47,7 +47,22 @@ async function session(user) {
   await name.fill(user);
   await page.fill('input[ng-model=password]', 'demo');
   await page.click('button[type=submit]');
-  await page.locator('.task-filter').first().waitFor();
+  // as on the first load: on a busy machine the modules Tasklist loads after the login may time
+  // out in RequireJS and leave an empty page; a reload (and, if the login form is back, a second
+  // login) loads them; the page's state is printed so that a real refusal is told apart
+  await page.locator('.task-filter').first().waitFor().catch(async () => {
+    const shown = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').trim().slice(0, 200);
+    console.log(`[${user}] no filters ${TIMEOUT / 1000} s after logging in (page: "${shown}"); loading it again`);
+    await page.screenshot({ path: join(shots, `login-retry-${user}.png`) }).catch(() => {});
+    await page.reload();
+    await page.locator('.task-filter').or(name).first().waitFor();
+    if (await name.isVisible()) {
+      await name.fill(user);
+      await page.fill('input[ng-model=password]', 'demo');
+      await page.click('button[type=submit]');
+    }
+    await page.locator('.task-filter').first().waitFor();
+  });
   return { context, page };
 }
 
