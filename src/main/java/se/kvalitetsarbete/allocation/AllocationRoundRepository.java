@@ -14,10 +14,23 @@ public interface AllocationRoundRepository extends JpaRepository<AllocationRound
   Optional<AllocationRound> findFirstByStatusOrderByOpenedAtDesc(AllocationRound.Status status);
 
   /**
-   * Reads a round and holds it until the transaction ends: submissions, reviews and closing the
-   * round take this lock, so the round never closes between a check and a write.
+   * Reads a round and holds it alone until the transaction ends: closing the round, the meeting's
+   * decision and the last reviews of a closed round take this lock, and wait for {@link #share}.
    */
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select r from AllocationRound r where r.id = :id")
   AllocationRound lock(Long id);
+
+  /**
+   * Reads a round and keeps it from closing until the transaction ends: submissions and reviews
+   * of an open round take this lock together (many at once), so the round never closes between
+   * a check of its deadline and a write.
+   */
+  @Lock(LockModeType.PESSIMISTIC_READ)
+  @Query("select r from AllocationRound r where r.id = :id")
+  AllocationRound share(Long id);
+
+  /** The round's status as last committed, without a lock. */
+  @Query("select r.status from AllocationRound r where r.id = :id")
+  AllocationRound.Status statusOf(Long id);
 }

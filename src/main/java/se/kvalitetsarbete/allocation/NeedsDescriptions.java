@@ -110,7 +110,7 @@ public class NeedsDescriptions {
 
   private NeedsDescription beforeDeadline(Long id) {
     NeedsDescription description = descriptions.findById(id).orElseThrow();
-    AllocationRound round = rounds.lock(description.getRound().getId());
+    AllocationRound round = hold(description.getRound().getId());
     if (!round.acceptsSubmissions(now())) {
       throw texts.invalid("round.deadlinePassed", round.getTerm().label());
     }
@@ -138,7 +138,7 @@ public class NeedsDescriptions {
   public NeedsDescription review(Long id, boolean approve, Boolean analysisConfirmed, String comment) {
     NeedsDescription description = descriptions.findById(id).orElseThrow();
     description.setAnalysisConfirmed(analysisConfirmed);
-    AllocationRound round = rounds.lock(description.getRound().getId());
+    AllocationRound round = hold(description.getRound().getId());
     description.setReviewComment(comment);
     if (!approve) {
       if (!round.acceptsSubmissions(now())) {
@@ -167,9 +167,22 @@ public class NeedsDescriptions {
   public boolean recordPriority(Long id, int points, String reason) {
     NeedsDescription description = descriptions.findById(id).orElseThrow();
     description.setPriority(points, reason);
-    AllocationRound round = rounds.lock(description.getRound().getId());
+    AllocationRound round = hold(description.getRound().getId());
+    if (round.getStatus() == AllocationRound.Status.CLOSED) {
+      // closed while this review waited for its shared lock: now alone (see hold)
+      round = rounds.lock(round.getId());
+    }
     return round.getStatus() == AllocationRound.Status.CLOSED
         && descriptions.countByRoundIdAndStatus(round.getId(), Status.SUBMITTED) == 0;
+  }
+
+  /**
+   * Keeps the round as it is until the transaction ends. While it is open, submissions and reviews
+   * go on side by side (a shared lock, which closing the round waits for); once it is closed, they
+   * take turns (the round alone), so that exactly one review sees that it was the last.
+   */
+  private AllocationRound hold(Long roundId) {
+    return rounds.statusOf(roundId) == AllocationRound.Status.CLOSED ? rounds.lock(roundId) : rounds.share(roundId);
   }
 
   public void markLate(Long id) {

@@ -43,8 +43,10 @@ public class CalendarImport {
   private final HolidayRepository holidays;
   private final Texts texts;
   private final Clock clock;
+  private final SchoolCalendar calendar;
 
-  public CalendarImport(CalendarYearRepository years, HolidayRepository holidays, Texts texts, Clock clock) {
+  public CalendarImport(CalendarYearRepository years, HolidayRepository holidays, Texts texts, Clock clock, SchoolCalendar calendar) {
+    this.calendar = calendar;
     this.years = years;
     this.holidays = holidays;
     this.texts = texts;
@@ -85,6 +87,7 @@ public class CalendarImport {
       holidays.saveAll(year.getValue().holidays);
       holidayCount += year.getValue().holidays.size();
     }
+    calendar.forget();
     List<String> labels = read.keySet().stream().map(CalendarYear::label).toList();
     return new Summary(labels, holidayCount, texts.get("calendar.done", String.join(", ", labels), holidayCount));
   }

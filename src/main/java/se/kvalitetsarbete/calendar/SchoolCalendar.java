@@ -45,6 +45,14 @@ public class SchoolCalendar {
   private final Texts texts;
   private final Clock clock;
 
+  /**
+   * The läsår read so far, shared by all callers (every user task's due date asks): forgotten when
+   * this node imports a calendar, and after a few minutes, for an import on another node.
+   */
+  private static final long KEEP_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+  private final Map<Integer, Days.Year> known = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile long knownSince = System.nanoTime();
+
   public SchoolCalendar(CalendarYearRepository years, HolidayRepository holidays, Texts texts, Clock clock) {
     this.years = years;
     this.holidays = holidays;
@@ -112,6 +120,24 @@ public class SchoolCalendar {
     return Dates.toDate(nextSchoolDay(start.plus(length)).atTime(SCHOOL_DAY_BEGINS));
   }
 
+  /** After a change of the calendar: read again (once the change is committed). */
+  public void forget() {
+    Runnable clear = () -> {
+      known.clear();
+      knownSince = System.nanoTime();
+    };
+    clear.run();
+    if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+      org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+          new org.springframework.transaction.support.TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              clear.run();
+            }
+          });
+    }
+  }
+
   /** One look at the calendar: each läsår read once however many days are asked about. */
   private final class Days {
 
@@ -133,12 +159,20 @@ public class SchoolCalendar {
     }
 
     private Year year(int firstYear) {
-      return cache.computeIfAbsent(firstYear, y -> years.findByFirstYear(y)
+      if (System.nanoTime() - knownSince > KEEP_NANOS) {
+        known.clear();
+        knownSince = System.nanoTime();
+      }
+      return cache.computeIfAbsent(firstYear, y -> known.computeIfAbsent(y, this::read));
+    }
+
+    private Year read(int y) {
+      return years.findByFirstYear(y)
           .map(found -> new Year(found.autumn(), found.spring(), holidays.findByFirstYearOrderByStartsOn(y)))
           .orElseGet(() -> new Year(
               new TermDates(FALLBACK_AUTUMN_STARTS.atYear(y), FALLBACK_AUTUMN_ENDS.atYear(y), false),
               new TermDates(FALLBACK_SPRING_STARTS.atYear(y + 1), FALLBACK_SPRING_ENDS.atYear(y + 1), false),
-              List.of())));
+              List.of()));
     }
   }
 }

@@ -5,6 +5,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -56,6 +59,11 @@ public class RecordOwnership extends AbstractBpmnParseListener implements TaskLi
       "unitId", List.of("select process_instance_id from needs_description where unit_id = ?",
           "select process_instance_id from quality_plan where unit_id = ?"),
       "staffTeamId", List.of("select p.process_instance_id from quality_plan p join staff_team t on t.unit_id = p.unit_id where t.id = ?"));
+
+  /** Owners found of a record ("variable=id"), and processes found to own a record: facts that never become false. */
+  private static final int MOST_REMEMBERED = 100_000;
+  private final Map<String, Set<String>> knownOwners = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> anchored = new ConcurrentHashMap<>();
 
   /** JPA's, so that records written earlier in the same transaction are flushed before they are read. */
   private final EntityManager database;
@@ -116,15 +124,14 @@ public class RecordOwnership extends AbstractBpmnParseListener implements TaskLi
     List<String> wrong = new ArrayList<>();
     OWNER.forEach((variable, queries) -> {
       Object id = scope.getVariable(variable);
-      if (id != null && queries.stream().flatMap(sql -> owners(sql, id).stream()).noneMatch(mine::contains)) {
+      if (id != null && !ownedByOneOf(variable, queries, id, mine)) {
         wrong.add(variable);
       }
     });
     if (linked) {
       ALSO_THROUGH.forEach((variable, queries) -> {
         Object id = scope.getVariable(variable);
-        if (id != null && queries.stream().flatMap(sql -> owners(sql, id).stream()).noneMatch(mine::contains)
-            && hasAnchor(mine)) {
+        if (id != null && !ownedByOneOf(variable, queries, id, mine) && hasAnchor(mine)) {
           wrong.add(variable);
         }
       });
@@ -135,17 +142,47 @@ public class RecordOwnership extends AbstractBpmnParseListener implements TaskLi
     }
   }
 
+  /**
+   * Whether one of these processes owns the record. What was found once stays true (a record's
+   * process is set once and never moved; ids are never reused), so a remembered owner answers
+   * without a query; anything else is asked of the database.
+   */
+  private boolean ownedByOneOf(String variable, List<String> queries, Object id, List<String> mine) {
+    String key = variable + '=' + id;
+    Set<String> known = knownOwners.get(key);
+    if (known != null && mine.stream().anyMatch(known::contains)) {
+      return true;
+    }
+    Set<String> owners = queries.stream().flatMap(sql -> owners(sql, id).stream()).collect(Collectors.toSet());
+    if (mine.stream().noneMatch(owners::contains)) {
+      return false;
+    }
+    remember(knownOwners, key, owners);
+    return true;
+  }
+
   /** Whether this process owns any record at all (a process of the application, not a coordinator's own test model). */
   private boolean hasAnchor(List<String> mine) {
+    if (mine.stream().anyMatch(anchored::containsKey)) {
+      return true;
+    }
     for (String table : List.of("needs_description", "quality_plan", "allocation_round", "school_year", "assignment", "regional_exchange")) {
       for (String instance : mine) {
         if (!database.createNativeQuery("select 1 from " + table + " where process_instance_id = ?1")
             .setParameter(1, instance).setMaxResults(1).getResultList().isEmpty()) {
+          remember(anchored, instance, Boolean.TRUE);
           return true;
         }
       }
     }
     return false;
+  }
+
+  private static <V> void remember(Map<String, V> memory, String key, V value) {
+    if (memory.size() >= MOST_REMEMBERED) {
+      memory.clear();
+    }
+    memory.put(key, value);
   }
 
   private List<String> owners(String sql, Object id) {

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.context.annotation.Bean;
@@ -96,21 +95,19 @@ public class WebSecurity {
         "Adressen innehåller tecken som inte är tillåtna (till exempel ; eller kodade snedstreck).");
   }
 
-  /** Logins with Camunda's own users and passwords (HTTP Basic). */
+  /** Logins with Camunda's own users and passwords (HTTP Basic), checked through the {@link LoginCache}. */
   @Bean
-  AuthenticationProvider camundaUsers(IdentityService identity) {
+  AuthenticationProvider camundaUsers(LoginCache logins) {
     return new AuthenticationProvider() {
       @Override
       public Authentication authenticate(Authentication login) {
-        String user = login.getName();
-        String password = login.getCredentials() == null ? "" : login.getCredentials().toString();
-        if (user == null || !identity.checkPassword(user, password)) {
+        LoginCache.Login known = logins.check(login.getName(), login.getCredentials() == null ? "" : login.getCredentials().toString());
+        if (known == null) {
           throw new BadCredentialsException("Fel användarnamn eller lösenord.");
         }
         // Groups as roles: the actuator shows health details to ROLE_camunda-admin (management.endpoint.health.roles).
-        List<SimpleGrantedAuthority> roles = identity.createGroupQuery().groupMember(user).list().stream()
-            .map(group -> new SimpleGrantedAuthority("ROLE_" + group.getId())).toList();
-        return UsernamePasswordAuthenticationToken.authenticated(user, null, roles);
+        List<SimpleGrantedAuthority> roles = known.groups().stream().map(group -> new SimpleGrantedAuthority("ROLE_" + group)).toList();
+        return UsernamePasswordAuthenticationToken.authenticated(known.user(), null, roles);
       }
 
       @Override

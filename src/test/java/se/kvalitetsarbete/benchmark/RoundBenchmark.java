@@ -78,6 +78,7 @@ public final class RoundBenchmark {
         Thread.sleep(200);
       }
       double invitations = (System.nanoTime() - inviting) / 1e9;
+      Statements.reset(server);
 
       List<Long> submit = run("submit", unitIndex -> {
         String rektor = "benchrektor" + unitIndex;
@@ -94,6 +95,7 @@ public final class RoundBenchmark {
         return post(base + "/task/" + task + "/submit-form", coordinator,
             RestSteps.variables(Map.of("reviewOutcome", "APPROVE", "analysisConfirmed", "CONFIRMED", "reviewComment", "")));
       });
+      Statements.report(server, "kvalitetsarbete_bench", UNITS * 2);
       Runtime runtime = Runtime.getRuntime();
       System.out.printf("%nBENCHMARK machine: %d cores, JVM max heap %d MiB; PostgreSQL; %d units, %d threads%n",
           runtime.availableProcessors(), runtime.maxMemory() >> 20, UNITS, THREADS);

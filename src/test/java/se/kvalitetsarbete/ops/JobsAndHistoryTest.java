@@ -7,7 +7,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -41,6 +46,7 @@ class JobsAndHistoryTest {
   @Autowired RuntimeService runtime;
   @Autowired HistoryService history;
   @Autowired ManagementService management;
+  @Autowired AuthorizationService authorizations;
 
   Deployment probe;
 
@@ -70,10 +76,10 @@ class JobsAndHistoryTest {
             .camundaHistoryTimeToLive(30).startEvent().userTask("Task_Probe").endEvent().done())
         .deploy();
     String old = runtime.startProcessInstanceByKey("CleanupProbe").getId();
-    finish(old);
+    String oldTask = finish(old);
     ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(20))));
     String recent = runtime.startProcessInstanceByKey("CleanupProbe").getId();
-    finish(recent);
+    String recentTask = finish(recent);
     String running = runtime.startProcessInstanceByKey("CleanupProbe").getId();
 
     // 31 days after the first instance ended: only its history is past the time-to-live.
@@ -87,6 +93,85 @@ class JobsAndHistoryTest {
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(old).count()).isZero();
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(recent).count()).isEqualTo(1);
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(running).count()).isEqualTo(1);
+    // the assignee's permission to read the finished task's history goes with it: the table of
+    // authorizations holds open work and recent history, not all work ever done
+    assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.HISTORIC_TASK).resourceId(oldTask).count()).isZero();
+    assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.HISTORIC_TASK).resourceId(recentTask).count()).isEqualTo(1);
+  }
+
+  /**
+   * History keeps who did what and when (tasks, variables as they ended, the operation log that
+   * Tasklist shows), not a row for every single change of a variable or form field.
+   */
+  @Test
+  void historyKeepsWhoDidWhatButNotEveryChangeOfAVariable() {
+    assertThat(configuration.getHistoryLevel().getName()).isEqualTo(EngineTuning.HISTORY_LEVEL_NAME);
+    probe = repository.createDeployment().name("history-level-probe")
+        .addModelInstance("history-probe.bpmn", Bpmn.createExecutableProcess("HistoryProbe")
+            .camundaHistoryTimeToLive(30).startEvent().userTask("Task_Probe").endEvent().done())
+        .deploy();
+    String instance = runtime.startProcessInstanceByKey("HistoryProbe", java.util.Map.of("text", "första")).getId();
+    String task = configuration.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+    runtime.setVariable(instance, "text", "andra");
+    runtime.setVariable(instance, "text", "tredje");
+    configuration.getTaskService().setAssignee(task, "historikprov");
+    configuration.getIdentityService().setAuthenticatedUserId("historikprov");
+    try {
+      configuration.getTaskService().complete(task);
+    } finally {
+      configuration.getIdentityService().clearAuthentication();
+    }
+
+    assertThat(history.createHistoricDetailQuery().processInstanceId(instance).count()).as("no detail rows").isZero();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).singleResult().getValue()).isEqualTo("tredje");
+    assertThat(history.createHistoricTaskInstanceQuery().taskId(task).finished().count()).isEqualTo(1);
+    assertThat(history.createUserOperationLogQuery().taskId(task).operationType("Complete").singleResult().getUserId())
+        .isEqualTo("historikprov");
+  }
+
+  /** A database that was created with history level full is switched to ours at start, not refused. */
+  @Test
+  void aDatabaseOfLevelFullIsSwitchedAtStart() {
+    JdbcTemplate database = new JdbcTemplate(configuration.getDataSource());
+    database.update("update ACT_GE_PROPERTY set VALUE_ = '3' where NAME_ = 'historyLevel'");
+    new EngineTuning().postInit(configuration);
+    assertThat(database.queryForObject("select VALUE_ from ACT_GE_PROPERTY where NAME_ = 'historyLevel'", String.class))
+        .isEqualTo(String.valueOf(EngineTuning.FULL_WITHOUT_DETAILS.getId()));
+  }
+
+  /**
+   * Checks use all of a person's groups without reading which groups have authorizations, and the
+   * revoke check has an index: the answers stay the same, a revoke (DENY) included.
+   */
+  @Test
+  void authorizationChecksGiveTheSameAnswers() {
+    String group = "provgrupp" + System.nanoTime();
+    String other = "annangrupp" + System.nanoTime();
+    Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    grant.setGroupId(group);
+    grant.setResource(Resources.PROCESS_DEFINITION);
+    grant.setResourceId("ProvProcess");
+    grant.addPermission(Permissions.READ);
+    authorizations.saveAuthorization(grant);
+    Authorization revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+    revoke.setUserId("nekad");
+    revoke.setResource(Resources.PROCESS_DEFINITION);
+    revoke.setResourceId("ProvProcess");
+    revoke.removePermission(Permissions.READ);
+    authorizations.saveAuthorization(revoke);
+    try {
+      assertThat(authorizations.isUserAuthorized("tillaten", List.of(group, other), Permissions.READ, Resources.PROCESS_DEFINITION, "ProvProcess"))
+          .isTrue();
+      assertThat(authorizations.isUserAuthorized("tillaten", List.of(other), Permissions.READ, Resources.PROCESS_DEFINITION, "ProvProcess"))
+          .as("a group without authorizations gives nothing").isFalse();
+      assertThat(authorizations.isUserAuthorized("nekad", List.of(group), Permissions.READ, Resources.PROCESS_DEFINITION, "ProvProcess"))
+          .as("the revoke wins over the group's grant").isFalse();
+      assertThat(new JdbcTemplate(configuration.getDataSource()).queryForObject(
+          "select count(*) from information_schema.indexes where upper(index_name) = 'KV_IDX_AUTH_TYPE'", Integer.class)).isPositive();
+    } finally {
+      authorizations.deleteAuthorization(grant.getId());
+      authorizations.deleteAuthorization(revoke.getId());
+    }
   }
 
   @Test
@@ -121,8 +206,11 @@ class JobsAndHistoryTest {
     return acquired.getJobIdBatches().stream().flatMap(List::stream).toList();
   }
 
-  private void finish(String processInstanceId) {
+  /** Completes the instance's task, assigned to someone first (who may then read its history); answers the task's id. */
+  private String finish(String processInstanceId) {
     var task = configuration.getTaskService().createTaskQuery().processInstanceId(processInstanceId).singleResult();
+    configuration.getTaskService().setAssignee(task.getId(), "provperson");
     configuration.getTaskService().complete(task.getId());
+    return task.getId();
   }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,8 @@ class SecurityTest {
   @Autowired Scenario scenario;
   @Autowired NeedsDescriptionRepository descriptions;
   @Autowired RuntimeService runtime;
+  @Autowired LoginCache logins;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate database;
 
   final ObjectMapper json = new ObjectMapper();
   Unit unitA;
@@ -68,6 +71,64 @@ class SecurityTest {
     assertThat(decisions.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(decisions.getHeaders().containsKey(HttpHeaders.WWW_AUTHENTICATE))
         .as("no browser login box over the page's own message").isFalse();
+  }
+
+  /**
+   * Programs send their password with every request; a successful login is remembered for a short
+   * while so that it is not checked against the users each time. That must never let a wrong
+   * password in, and a change of password or groups counts at once.
+   */
+  @Test
+  void aRememberedLoginLetsNoWrongPasswordInAndAChangedPasswordOrGroupCountsAtOnce() {
+    String user = "inloggning" + System.nanoTime();
+    User created = identity.newUser(user);
+    created.setPassword("Forsta-losenordet-1");
+    identity.saveUser(created);
+    identity.createMembership(user, Roles.COORDINATORS);
+    TestRestTemplate right = http.withBasicAuth(user, "Forsta-losenordet-1");
+
+    assertThat(right.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(logins.check(user, "Forsta-losenordet-1").groups()).contains(Roles.COORDINATORS);
+    assertThat(http.withBasicAuth(user, "Forsta-losenordet-2").getForEntity("/engine-rest/task", String.class).getStatusCode())
+        .as("a wrong password right after the right one was remembered").isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(http.withBasicAuth(user, "Forsta-losenordet-2").getForEntity("/api/allocation-decisions", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+
+    // the wrong passwords locked the user for a few seconds (the engine's protection against guessing)
+    identity.unlockUser(user);
+    identity.deleteMembership(user, Roles.COORDINATORS);
+    assertThat(logins.check(user, "Forsta-losenordet-1").groups()).as("a group taken away counts at once").doesNotContain(Roles.COORDINATORS);
+    assertThat(get(user, "Forsta-losenordet-1", "/engine-rest/task?candidateGroup=" + Roles.COORDINATORS))
+        .as("what the group could see").isEmpty();
+
+    User changed = identity.createUserQuery().userId(user).singleResult();
+    changed.setPassword("Andra-losenordet-1");
+    identity.saveUser(changed);
+    assertThat(right.getForEntity("/engine-rest/task", String.class).getStatusCode()).as("the old password after a change")
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    identity.unlockUser(user);
+    assertThat(http.withBasicAuth(user, "Andra-losenordet-1").getForEntity("/engine-rest/task", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+  }
+
+  /** A user removed from the database behind the engine's back is let in for at most the short while, never longer. */
+  @Test
+  void aRememberedLoginEndsAfterTheShortWhile() {
+    String user = "inloggning" + System.nanoTime();
+    User created = identity.newUser(user);
+    created.setPassword("Ett-losenord-1");
+    identity.saveUser(created);
+    assertThat(logins.check(user, "Ett-losenord-1")).isNotNull();
+    database.update("delete from ACT_ID_USER where ID_ = ?", user);
+
+    assertThat(logins.check(user, "Ett-losenord-1")).as("remembered: not asked of the database").isNotNull();
+    long now = System.nanoTime();
+    logins.clock = () -> now + java.util.concurrent.TimeUnit.SECONDS.toNanos(61);
+    try {
+      assertThat(logins.check(user, "Ett-losenord-1")).as("after 60 s the database is asked again").isNull();
+    } finally {
+      logins.clock = System::nanoTime;
+    }
   }
 
   @Test
@@ -240,6 +301,16 @@ class SecurityTest {
         .filter(d -> d.getUnit().getId().equals(unit.getId()) && d.getRound() != null
             && roundId.equals(d.getRound().getProcessInstanceId()))
         .findFirst().orElseThrow();
+  }
+
+  private JsonNode get(String user, String password, String path) {
+    ResponseEntity<String> response = http.withBasicAuth(user, password).getForEntity(path, String.class);
+    assertThat(response.getStatusCode()).as("GET " + path + " as " + user + ": " + response.getBody()).isEqualTo(HttpStatus.OK);
+    try {
+      return json.readTree(response.getBody());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private JsonNode get(String user, String path) throws Exception {

@@ -1,0 +1,153 @@
+package se.kvalitetsarbete.ops;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.interceptor.Session;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the engine does on every task that costs more than it gives here (measured in
+ * docs/benchmarks.md), with every authorization check and audit record kept:
+ * <ul>
+ * <li><b>History without details</b> ({@value #HISTORY_LEVEL_NAME}, set in application.yaml): all
+ * of level full (who did what and when, the operation log Tasklist shows, decisions of the DMN,
+ * job log) except the detail rows of every variable change and form field (ACT_HI_DETAIL), about
+ * 30 inserts per task; our own records keep what was submitted. A database created with level full
+ * is switched to it (and back, if full is configured again).</li>
+ * <li><b>Authorization checks without the group scan</b>: Camunda narrows a person's groups to those
+ * that have any authorization, by reading all distinct group ids of ACT_RU_AUTHORIZATION in every
+ * command; a group without authorizations matches no row anyway, so the person's groups are used
+ * as they are (the result of every check is the same).</li>
+ * <li><b>An index for the revoke check</b>: before each command's checks Camunda asks whether any
+ * revoke (DENY) authorization exists for the person, on a column without an index, which read the
+ * whole table.</li>
+ * </ul>
+ */
+@Component
+public class EngineTuning extends AbstractProcessEnginePlugin {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EngineTuning.class);
+
+  public static final String HISTORY_LEVEL_NAME = "full-without-details";
+
+  /** Level full, without the history of every single variable and form field change. */
+  public static final HistoryLevel FULL_WITHOUT_DETAILS = new AbstractHistoryLevel() {
+    @Override
+    public int getId() {
+      return 43;
+    }
+
+    @Override
+    public String getName() {
+      return HISTORY_LEVEL_NAME;
+    }
+
+    @Override
+    public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
+      return eventType != HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL && eventType != HistoryEventTypes.FORM_PROPERTY_UPDATE;
+    }
+  };
+
+  /** An extra index on one of the engine's tables. */
+  record Index(String name, String table, String columns) {}
+
+  static final List<Index> INDEXES = List.of(new Index("KV_IDX_AUTH_TYPE", "ACT_RU_AUTHORIZATION", "TYPE_"));
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<HistoryLevel> levels = configuration.getCustomHistoryLevels() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryLevels());
+    levels.add(FULL_WITHOUT_DETAILS);
+    configuration.setCustomHistoryLevels(levels);
+
+    List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
+    factories.add(new SessionFactory() {
+      @Override
+      public Class<?> getSessionType() {
+        return AuthorizationManager.class;
+      }
+
+      @Override
+      public Session openSession() {
+        return new AllGroupsAuthorizationManager();
+      }
+    });
+    configuration.setCustomSessionFactories(factories);
+  }
+
+  /** Before the engine compares its history level with the database's: full and ours may replace each other. */
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    HistoryLevel configured = configuration.getHistoryLevel();
+    if (configured == null || !Set.of(3, FULL_WITHOUT_DETAILS.getId()).contains(configured.getId())) {
+      return;
+    }
+    try (Connection connection = configuration.getDataSource().getConnection()) {
+      if (!hasTable(connection, "ACT_GE_PROPERTY")) {
+        return; // a new database: the engine creates its tables, with the configured level
+      }
+      connection.setAutoCommit(true);
+      try (PreparedStatement update = connection.prepareStatement(
+          "update ACT_GE_PROPERTY set VALUE_ = ?, REV_ = REV_ + 1 where NAME_ = 'historyLevel' and VALUE_ in ('3', '43') and VALUE_ <> ?")) {
+        String id = Integer.toString(configured.getId());
+        update.setString(1, id);
+        update.setString(2, id);
+        if (update.executeUpdate() > 0) {
+          LOG.info("Historiknivån i databasen ändrad till {} ({})", configured.getName(), id);
+        }
+      }
+    } catch (SQLException e) {
+      LOG.warn("Historiknivån i databasen kunde inte läsas: {}", e.getMessage());
+    }
+  }
+
+  private static boolean hasTable(Connection connection, String table) throws SQLException {
+    for (String name : List.of(table, table.toLowerCase(java.util.Locale.ROOT))) {
+      try (var tables = connection.getMetaData().getTables(null, null, name, null)) {
+        if (tables.next()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    DataSource dataSource = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource();
+    for (Index index : INDEXES) {
+      try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        connection.setAutoCommit(true);
+        statement.execute("create index if not exists " + index.name() + " on " + index.table() + " (" + index.columns() + ")");
+      } catch (SQLException e) {
+        LOG.warn("Index {} kunde inte skapas: {}", index.name(), e.getMessage());
+      }
+    }
+  }
+
+  /** Camunda's authorization manager, checking with all of a person's groups instead of reading which groups have authorizations. */
+  static final class AllGroupsAuthorizationManager extends AuthorizationManager {
+    @Override
+    public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
+      return authenticatedGroupIds == null ? new ArrayList<>() : new ArrayList<>(authenticatedGroupIds);
+    }
+  }
+}
