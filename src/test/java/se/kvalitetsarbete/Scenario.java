@@ -193,9 +193,17 @@ public class Scenario {
     return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskId).singleResult();
   }
 
+  /**
+   * A value of a task's form as the form gets it when it is read (its stored variables and what its
+   * glue shows and pre-fills, see FormValues), through the Java API as Tasklist does through REST.
+   */
+  public static Object formValue(String taskId, String name) {
+    return org.camunda.bpm.engine.ProcessEngines.getDefaultProcessEngine().getFormService().getTaskFormVariables(taskId).get(name);
+  }
+
   /** A text a form shows (a Json string, see FormFields.show), as the person reads it. */
   public String shown(String taskId, String name) {
-    Object value = tasks.getVariable(taskId, name);
+    Object value = formValue(taskId, name);
     if (value instanceof org.camunda.spin.json.SpinJsonNode node) {
       return node.isString() ? node.stringValue() : node.isNull() ? null : node.toString();
     }

@@ -26,13 +26,21 @@ public class FollowUpForm extends TaskForm {
     this.texts = texts;
   }
 
+  /** The task's name says which follow-up it is (after 1, 3 or 6 months). */
+  @Override
+  protected void created(DelegateTask task) {
+    task.setName(texts.get("tlux.followUp.taskName", task.getName(), when(task)));
+  }
+
+  private String when(DelegateTask task) {
+    return texts.get("tlux.followUp.after", assignments.followUpAfterText((Long) task.getVariable(FOLLOW_UP_ID)));
+  }
+
   @Override
   protected void show(DelegateTask task) {
     Long assignmentId = (Long) task.getVariable(ASSIGNMENT_ID);
     Assignment assignment = assignments.get(assignmentId);
-    String when = texts.get("tlux.followUp.after", assignments.followUpAfterText((Long) task.getVariable(FOLLOW_UP_ID)));
-    task.setName(texts.get("tlux.followUp.taskName", task.getName(), when));
-    FormFields.show(task, "followUpWhen", when);
+    FormFields.show(task, "followUpWhen", when(task));
     FormFields.show(task, "followUpContext", texts.get("followUp.context", assignments.orderSummary(assignmentId),
         assignment.getClosingSummary(), assignment.getContinuationPlan()));
     FormFields.prefillEmpty(task, "followUpOutcome", "supportNeeded");

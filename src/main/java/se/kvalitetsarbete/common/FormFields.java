@@ -1,37 +1,69 @@
 package se.kvalitetsarbete.common;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**
- * Where a task's form values live. Inputs are pre-filled on the task's own execution, so that a
- * submission through Tasklist (submit-form) and through REST or Java (complete) both update the
- * same variables, parallel tasks do not share them, and {@link #clear} removes them once stored.
+ * What a task's form shows and starts from, given by the form's glue ({@link TaskForm#show}) and
+ * never stored: {@link FormValues} asks for it when the form is read (Tasklist's form variables)
+ * and again when it is submitted, where the submitted fields replace the pre-filled ones. Inputs
+ * are pre-filled values of fields that are submitted back; shown values are only read.
  */
 public final class FormFields {
 
+  /** A form's values, as {@link TaskForm#show} gives them. */
+  public record Values(Map<String, Object> inputs, Map<String, Object> shown) {}
+
+  private static final ThreadLocal<Values> COLLECTING = new ThreadLocal<>();
+
   private FormFields() {}
 
+  /** Runs the form's glue and answers what it gave, instead of writing anything. */
+  static Values collect(Runnable show) {
+    Values previous = COLLECTING.get();
+    Values values = new Values(new LinkedHashMap<>(), new LinkedHashMap<>());
+    COLLECTING.set(values);
+    try {
+      show.run();
+      return values;
+    } finally {
+      if (previous == null) {
+        COLLECTING.remove();
+      } else {
+        COLLECTING.set(previous);
+      }
+    }
+  }
+
   public static void prefill(DelegateTask task, Map<String, ?> inputs) {
-    inputs.forEach((name, value) -> task.getExecution().setVariableLocal(name, value));
+    inputs.forEach((name, value) -> collecting().inputs().put(name, value));
   }
 
   public static void prefillEmpty(DelegateTask task, String... inputs) {
     for (String name : inputs) {
-      task.getExecution().setVariableLocal(name, null);
+      collecting().inputs().put(name, null);
     }
   }
 
   /**
-   * Values only shown, never submitted back. A text goes to the form as a Json string: a String
-   * variable holds at most 4000 characters, a text built from people's writing may hold more, and
-   * Tasklist parses a Json variable before handing it to the form, so the field shows the text.
+   * Values only shown, never submitted back. A text goes to the form as a Json string: Tasklist
+   * parses a Json variable before handing it to the form, so the field shows the text however long.
    */
   public static void show(DelegateTask task, String name, Object value) {
-    task.setVariableLocal(name, value instanceof String text ? JsonVariables.json(text) : value);
+    collecting().shown().put(name, value instanceof String text ? JsonVariables.json(text) : value);
   }
 
+  /** Inputs that a form of an earlier version left on the task's execution, removed once stored. */
   public static void clear(DelegateTask task, String... inputs) {
     task.getExecution().removeVariablesLocal(java.util.List.of(inputs));
+  }
+
+  private static Values collecting() {
+    Values values = COLLECTING.get();
+    if (values == null) {
+      throw new IllegalStateException("A form's values are given when the form is read or submitted (FormValues), not written");
+    }
+    return values;
   }
 }

@@ -6,8 +6,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The glue of one user task's Camunda Form, registered in the model for the task's create and
- * complete events: {@link #show} fills the form, {@link #submit} checks and stores what came back
- * (Tasklist and REST alike) and refuses it, with nothing written, through {@link FormInput#check()}.
+ * complete events: {@link #show} gives what the form shows and starts from whenever it is read
+ * ({@link FormValues}; never stored), {@link #submit} checks and stores what came back (Tasklist
+ * and REST alike) and refuses it, with nothing written, through {@link FormInput#check()}.
  */
 public abstract class TaskForm implements TaskListener {
 
@@ -27,12 +28,22 @@ public abstract class TaskForm implements TaskListener {
   @Override
   public final void notify(DelegateTask task) {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      show(task);
+      created(task);
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       submit(task, new FormInput(task, texts, forms == null ? FormSchema.empty("") : forms.of(task)));
     }
   }
 
+  /** What the form shows and starts from, now (see {@link FormValues}): nothing is written. */
+  public final FormFields.Values values(DelegateTask task) {
+    return FormFields.collect(() -> show(task));
+  }
+
+  /** When the task is created: nothing by default; the form's values are given when it is read. */
+  protected void created(DelegateTask task) {
+  }
+
+  /** Gives the form's values with {@link FormFields#prefill} and {@link FormFields#show}, when the form is read or submitted. */
   protected abstract void show(DelegateTask task);
 
   protected abstract void submit(DelegateTask task, FormInput in);

@@ -29,11 +29,15 @@ public class FollowUpActionsForm extends TaskForm {
     this.plans = plans;
   }
 
+  /** Due when the model's reminder fires (Timer_FollowUpDue counts followUpTime from the same moment). */
+  @Override
+  protected void created(DelegateTask task) {
+    task.setDueDate(Dates.toDate(Dates.toLocal(task.getCreateTime()).plus(Period.parse((String) task.getVariable(FOLLOW_UP_TIME)))));
+  }
+
   @Override
   protected void show(DelegateTask task) {
     Long planId = (Long) task.getVariable(QUALITY_PLAN_ID);
-    // Due when the model's reminder fires (Timer_FollowUpDue counts followUpTime from the same moment).
-    task.setDueDate(Dates.toDate(Dates.toLocal(task.getCreateTime()).plus(Period.parse((String) task.getVariable(FOLLOW_UP_TIME)))));
     FormFields.prefill(task, Map.of("actionFollowUps", JsonVariables.json(plans.followUpRows(plans.actionsOf(planId)))));
   }
 

@@ -36,11 +36,22 @@ public class SelfAssessmentForm extends TaskForm {
     this.plans = plans;
   }
 
+  /** The criteria this task asks, as they are when it is created: a change of the catalogue meanwhile does not refuse it. */
+  @Override
+  protected void created(DelegateTask task) {
+    task.setVariableLocal(CRITERIA_ASKED, plans.criteriaFor((Long) task.getVariable(QUALITY_PLAN_ID)).stream()
+        .map(criterion -> String.valueOf(criterion.getId())).collect(java.util.stream.Collectors.joining(",")));
+  }
+
   @Override
   protected void show(DelegateTask task) {
     Long planId = (Long) task.getVariable(QUALITY_PLAN_ID);
     List<Map<String, Object>> rows = new ArrayList<>();
+    java.util.Set<String> asked = task.getVariable(CRITERIA_ASKED) instanceof String ids ? java.util.Set.of(ids.split(",")) : null;
     for (NormalCriterion criterion : plans.criteriaFor(planId)) {
+      if (asked != null && !asked.contains(String.valueOf(criterion.getId()))) {
+        continue;
+      }
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("criterionId", criterion.getId());
       row.put("criterionArea", criterion.getArea().label());
@@ -49,8 +60,6 @@ public class SelfAssessmentForm extends TaskForm {
       rows.add(row);
     }
     FormFields.show(task, "indicatorsText", plans.indicatorsText(planId));
-    // The criteria this task asks, as shown: a change of the catalogue meanwhile does not refuse it.
-    task.setVariableLocal(CRITERIA_ASKED, rows.stream().map(r -> String.valueOf(r.get("criterionId"))).collect(java.util.stream.Collectors.joining(",")));
     Map<String, Object> inputs = new HashMap<>();
     inputs.put(CRITERIA, JsonVariables.json(rows));
     if (isManagement(task)) {

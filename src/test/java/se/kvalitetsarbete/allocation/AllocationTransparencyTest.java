@@ -71,7 +71,7 @@ class AllocationTransparencyTest {
     needsA = scenario.needsDescriptionOf(round, unitA);
     scenario.complete(scenario.task(needsA, "Task_WriteNeedsDescription"), Map.of("application", "SHARE_DRAFT",
         "needs", "Läsförståelsen i åk 2, första utkast.", "coWriters", SpinValues.jsonValue("[\"" + coWriter + "\"]").create()));
-    draftA = (Long) tasks.getVariable(scenario.task(needsA, "Task_WriteNeedsDescription").getId(), "needsDescriptionId");
+    draftA = (Long) se.kvalitetsarbete.Scenario.formValue(scenario.task(needsA, "Task_WriteNeedsDescription").getId(), "needsDescriptionId");
   }
 
   @Test

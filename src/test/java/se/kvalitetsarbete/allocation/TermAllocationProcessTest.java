@@ -65,6 +65,32 @@ class TermAllocationProcessTest {
     round = scenario.startRound(scenario.freshYear());
   }
 
+  /**
+   * A form's values are given when it is read and when it is submitted, and never written as
+   * variables (FormValues): the rektor's text goes to the needs description, not to the engine's
+   * variables or their history.
+   */
+  @Test
+  void aFormsFieldsAreReadAndSubmittedWithoutBecomingVariables() {
+    ProcessInstance first = scenario.needsDescriptionOf(round, units.get(0));
+    Task writing = scenario.task(first, "Task_WriteNeedsDescription");
+    var form = engine.getFormService().getTaskFormVariables(writing.getId());
+    assertThat(form).containsKeys("needs", "basis", "wishedMembers", "criteriaText", "roundDeadlineText");
+    assertThat(scenario.shown(writing.getId(), "criteriaText")).contains("Kriterierna för prioritering");
+    assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(first.getId()).variableNameIn("needs", "criteriaText").count())
+        .as("nothing of the form is stored when the task is created").isZero();
+
+    String needs = "Läsförståelse i årskurs 2, beskriven i formuläret " + System.nanoTime() + ".";
+    scenario.complete(writing, scenario.with(scenario.needsDescription(), "needs", needs));
+
+    assertThat(descriptions.findAll()).extracting(NeedsDescription::getNeeds).contains(needs);
+    assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(first.getId()).variableNameIn("needs", "basis").count()).isZero();
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(first.getId())
+        .variableNameIn("needs", "basis", "criteriaText").count()).as("nor in history").isZero();
+    assertThat(scenario.shown(scenario.task(first, "Task_ReviewNeedsDescription").getId(), "needsSummary"))
+        .as("the coordinator's review reads the text from the description").contains(needs);
+  }
+
   @Test
   void everyApprovedNeedGoesThroughTheMeetingToAnAssignmentAndEveryRektorIsTold() {
     assertThat(round).isWaitingAt("Timer_ApplicationDeadline");
@@ -113,7 +139,7 @@ class TermAllocationProcessTest {
     scenario.applyAndApprove(needs);
     scenario.passDeadline(round);
     Task meeting = scenario.task(round, "Task_DecideAllocation");
-    String rows = tasks.getVariable(meeting.getId(), "decisions").toString();
+    String rows = se.kvalitetsarbete.Scenario.formValue(meeting.getId(), "decisions").toString();
     assertThat(rows).as("the need in full").contains("Läsförståelsen i åk 2", "nationella delproven", "Åk 2, arbetslag Lila",
         "Antal revideringar: 0");
     Long id = descriptionOf(needs).getId();
@@ -138,7 +164,7 @@ class TermAllocationProcessTest {
     assertThat(needs).isWaitingAt("Task_WriteNeedsDescription");
     Task revise = scenario.task(needs, "Task_WriteNeedsDescription");
     assertThat(scenario.shown(revise.getId(), "reviewComment")).isEqualTo("Beskriv vilka resultat behovet bygger på.");
-    assertThat(tasks.getVariable(revise.getId(), "needs")).asString().startsWith("Läsförståelsen");
+    assertThat(se.kvalitetsarbete.Scenario.formValue(revise.getId(), "needs")).asString().startsWith("Läsförståelsen");
 
     scenario.submitNeeds(needs);
     assertThat(scenario.shown(scenario.task(needs, "Task_ReviewNeedsDescription").getId(), "needsSummary"))
@@ -176,7 +202,7 @@ class TermAllocationProcessTest {
     coWriting.comment(draft.getId(), teacher, "Skriv att det gäller arbetslag Lila.");
     Task again = scenario.task(needs, "Task_WriteNeedsDescription");
     assertThat(scenario.shown(again.getId(), "staffOptions")).as("the unit's staff to choose from").contains(teacher, notNamed);
-    assertThat(tasks.getVariable(again.getId(), "coWriters").toString()).as("the co-writers stay named").contains(teacher);
+    assertThat(se.kvalitetsarbete.Scenario.formValue(again.getId(), "coWriters").toString()).as("the co-writers stay named").contains(teacher);
     scenario.complete(again, Map.of("application", "SHARE_DRAFT"));
     Task third = scenario.task(needs, "Task_WriteNeedsDescription");
     assertThat(scenario.shown(third.getId(), "draftComments")).contains(teacher, "Skriv att det gäller arbetslag Lila.");
@@ -315,7 +341,7 @@ class TermAllocationProcessTest {
     assertThat(late).isEnded().hasPassed("Task_MarkNeedsDescriptionLate", "EndEvent_Late");
     assertThat(descriptionOf(late).getStatus()).isEqualTo(NeedsDescription.Status.LATE);
     assertThat(round).isWaitingAt("Task_DecideAllocation");
-    String rows = tasks.getVariable(scenario.task(round, "Task_DecideAllocation").getId(), "decisions").toString();
+    String rows = se.kvalitetsarbete.Scenario.formValue(scenario.task(round, "Task_DecideAllocation").getId(), "decisions").toString();
     assertThat(rows).contains(units.get(1).getName()).doesNotContain(units.get(0).getName());
   }
 

@@ -362,7 +362,7 @@ class AssignmentProcessTest {
     assertThat(reminded).as("the conversation is still to be held").isNotNull();
     assertThat(reminded.getPriority()).isEqualTo(RemindFollowUpOwner.REMINDED_PRIORITY);
     assertThat(tasks.getTaskComments(followUp.getId())).extracting(c -> c.getFullMessage()).anyMatch(m -> m.startsWith("Påminnelse"));
-    Long followUpId = (Long) tasks.getVariable(followUp.getId(), "followUpId");
+    Long followUpId = (Long) se.kvalitetsarbete.Scenario.formValue(followUp.getId(), "followUpId");
     assertThat(checkIns.findById(followUpId).orElseThrow().getRemindedAt()).isNotNull();
   }
 

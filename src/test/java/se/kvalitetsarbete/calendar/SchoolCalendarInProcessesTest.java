@@ -140,7 +140,7 @@ class SchoolCalendarInProcessesTest {
     assertThat(descriptions.findFirstByUnitIdAndRoundIsNullAndStatus(unit.getId(), NeedsDescription.Status.DRAFT))
         .as("nothing waits for a later round").isEmpty();
     Task writing = scenario.task(needs, "Task_WriteNeedsDescription");
-    assertThat((String) tasks.getVariable(writing.getId(), "needs")).as("the rektor's open form shows it")
+    assertThat((String) se.kvalitetsarbete.Scenario.formValue(writing.getId(), "needs")).as("the rektor's open form shows it")
         .contains("samundervisning i åk 2");
   }
 
@@ -157,7 +157,7 @@ class SchoolCalendarInProcessesTest {
     NeedsDescription description = descriptions.findById((Long) runtime.getVariable(needs.getId(), "needsDescriptionId")).orElseThrow();
     assertThat(description.getOrigin()).isEqualTo(NeedsDescription.Origin.QUALITY_PLAN);
     assertThat(description.getRound().getId()).isEqualTo(scenario.roundId(round));
-    assertThat((String) tasks.getVariable(scenario.task(needs, "Task_WriteNeedsDescription").getId(), "needs"))
+    assertThat((String) se.kvalitetsarbete.Scenario.formValue(scenario.task(needs, "Task_WriteNeedsDescription").getId(), "needs"))
         .contains("digitala verktyg i åk 5");
   }
 }

@@ -205,7 +205,7 @@ public class QualityCycleScenario {
   @SuppressWarnings("unchecked")
   public List<Map<String, Object>> rows(Task task, String list, Map<String, Object> answers) throws Exception {
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (JsonNode row : JSON.readTree(tasks.getVariable(task.getId(), list).toString())) {
+    for (JsonNode row : JSON.readTree(se.kvalitetsarbete.Scenario.formValue(task.getId(), list).toString())) {
       Map<String, Object> answered = JSON.convertValue(row, Map.class);
       answered.putAll(answers);
       rows.add(answered);

@@ -74,7 +74,7 @@ class SkaUnitPlanProcessTest {
 
     cycle.writeResultsAndAnalysis(plan);
     Task development = scenario.task(plan, "Task_WriteDevelopmentPart");
-    assertThat(tasks.getVariable(development.getId(), "areas").toString()).as("the shared area is pre-filled").contains("Läsförståelse");
+    assertThat(se.kvalitetsarbete.Scenario.formValue(development.getId(), "areas").toString()).as("the shared area is pre-filled").contains("Läsförståelse");
     assertThat(scenario.shown(development.getId(), "resultsSummary")).as("the results beside the development part")
         .contains("Vi såg att lässtrategierna fungerade", "Arbetslag Räven: Vi ser att eleverna tar mer ansvar.");
     assertThat(scenario.shown(development.getId(), "analysisSummary")).as("and the analysis")
@@ -169,7 +169,7 @@ class SkaUnitPlanProcessTest {
 
     ProcessInstance next = cycle.startPlan(nextYear, unit.getId());
     Task followUp = scenario.task(next, "Task_FollowUpLastYear");
-    assertThat(tasks.getVariable(followUp.getId(), "lastYearActions").toString()).contains("Lässtrategier i alla ämnen");
+    assertThat(se.kvalitetsarbete.Scenario.formValue(followUp.getId(), "lastYearActions").toString()).contains("Lässtrategier i alla ämnen");
     cycle.writeResultsAndAnalysis(next);
 
     QualityPlan lastYear = plans.findByUnitIdAndSchoolYearLabel(unit.getId(), year.getLabel()).orElseThrow();
@@ -202,7 +202,7 @@ class SkaUnitPlanProcessTest {
     assertThat(plan).isWaitingAt("Task_WriteDevelopmentPart");
     Task again = scenario.task(plan, "Task_WriteDevelopmentPart");
     assertThat(scenario.shown(again.getId(), "feedbackComment")).isEqualTo("Koppla åtgärden tydligare till analysen.");
-    assertThat(tasks.getVariable(again.getId(), "areas").toString()).contains("Läsa mer");
+    assertThat(se.kvalitetsarbete.Scenario.formValue(again.getId(), "areas").toString()).contains("Läsa mer");
     cycle.writeDevelopmentPart(plan, List.of(cycle.action("Läsförståelse", "Lässtrategier kopplade till analysen")));
     cycle.approve(plan);
     assertThat(plan).isWaitingAt("Timer_MidYearDue", "Message_OrganiserFeedback");
@@ -425,11 +425,11 @@ class SkaUnitPlanProcessTest {
     cycle.followUpLastYear(plan);
     Task management = scenario.task(plan, "Task_SelfAssessManagement");
 
-    assertThat(tasks.getVariable(management.getId(), "criteria").toString())
+    assertThat(se.kvalitetsarbete.Scenario.formValue(management.getId(), "criteria").toString())
         .contains("Lek, utforskande och samtal")
         .doesNotContain("studiero").doesNotContain("betyg");
-    assertThat(tasks.getVariable(management.getId(), "studieroApplies")).isEqualTo(false);
-    assertThat(tasks.getVariable(management.getId(), "indicatorsText")).as("no indicators are kept for a förskola").isNull();
+    assertThat(se.kvalitetsarbete.Scenario.formValue(management.getId(), "studieroApplies")).isEqualTo(false);
+    assertThat(se.kvalitetsarbete.Scenario.formValue(management.getId(), "indicatorsText")).as("no indicators are kept for a förskola").isNull();
     scenario.complete(management, Map.of("criteria", se.kvalitetsarbete.common.JsonVariables.json(
         cycle.rows(management, "criteria", Map.of("score", "2")))));
     Long planId = (Long) engine.getRuntimeService().getVariable(plan.getId(), "qualityPlanId");
@@ -441,7 +441,7 @@ class SkaUnitPlanProcessTest {
     ProcessInstance plan = cycle.startPlan(year, unit.getId());
     cycle.followUpLastYear(plan);
     Task management = scenario.task(plan, "Task_SelfAssessManagement");
-    assertThat(tasks.getVariable(management.getId(), "criteria").toString()).contains("studiero", "betyg");
+    assertThat(se.kvalitetsarbete.Scenario.formValue(management.getId(), "criteria").toString()).contains("studiero", "betyg");
 
     List<Map<String, Object>> rows = cycle.rows(management, "criteria", Map.of("score", "3"));
     rows.get(0).put("score", null);

@@ -83,8 +83,11 @@ class SkaYearlyCycleProcessTest {
     cycle.completePlan(plans.get(1), "Studiero i åk 8");
     assertThat(year).as("the late plan's approval comes when no one waits for it").isWaitingAt("Task_WriteOrganiserSummary");
 
+    // the overview is read when the form is opened: the late plan, approved meanwhile, is in it
     assertThat(scenario.shown(scenario.task(year, "Task_WriteOrganiserSummary").getId(), "yearOverview"))
-        .contains("Planer: 2", "godkänd", "inte inlämnad", "Pedagogisk ledning: nivå 1: 0, nivå 2: 0, nivå 3: " + pedagogiskLedningCriteria(plans.get(0)) + ", nivå 4: 0");
+        .doesNotContain("inte inlämnad")
+        .contains("Planer: 2", "godkänd", "Pedagogisk ledning: nivå 1: 0, nivå 2: 0, nivå 3: "
+            + (pedagogiskLedningCriteria(plans.get(0)) + pedagogiskLedningCriteria(plans.get(1))) + ", nivå 4: 0");
     summarise(year);
     String report = scenario.shown(scenario.task(year, "Task_ApproveBoardReport").getId(), "boardReport");
     assertThat(report).contains("Kvalitetsrapport till barn- och utbildningsnämnden, läsåret " + label, "Trygghet i hela kommunen",
@@ -161,7 +164,7 @@ class SkaYearlyCycleProcessTest {
     ProcessInstance next = runtime.startProcessInstanceByKey("SkaYearlyCycle", Variables.putValue("schoolYear", SchoolYear.label(first + 1)));
     Task prepare = scenario.task(next, "Task_PrepareSchoolYear");
     assertThat(scenario.shown(prepare.getId(), "lastYearOrganiserPlan")).contains("Trygghet i hela kommunen", "Läsningen lyfter");
-    assertThat(tasks.getVariable(prepare.getId(), "sharedAreasGrundskola")).as("next year starts from last year's areas")
+    assertThat(se.kvalitetsarbete.Scenario.formValue(prepare.getId(), "sharedAreasGrundskola")).as("next year starts from last year's areas")
         .isEqualTo("Trygghet i hela kommunen\nLäsförståelse");
   }
 
