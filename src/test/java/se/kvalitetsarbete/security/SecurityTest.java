@@ -80,10 +80,7 @@ class SecurityTest {
    */
   @Test
   void aRememberedLoginLetsNoWrongPasswordInAndAChangedPasswordOrGroupCountsAtOnce() {
-    String user = "inloggning" + System.nanoTime();
-    User created = identity.newUser(user);
-    created.setPassword("Forsta-losenordet-1");
-    identity.saveUser(created);
+    String user = newUser("Forsta-losenordet-1");
     identity.createMembership(user, Roles.COORDINATORS);
     TestRestTemplate right = http.withBasicAuth(user, "Forsta-losenordet-1");
 
@@ -114,10 +111,7 @@ class SecurityTest {
   /** A user removed from the database behind the engine's back is let in for at most the short while, never longer. */
   @Test
   void aRememberedLoginEndsAfterTheShortWhile() {
-    String user = "inloggning" + System.nanoTime();
-    User created = identity.newUser(user);
-    created.setPassword("Ett-losenord-1");
-    identity.saveUser(created);
+    String user = newUser("Ett-losenord-1");
     assertThat(logins.check(user, "Ett-losenord-1")).isNotNull();
     database.update("delete from ACT_ID_USER where ID_ = ?", user);
 
@@ -281,6 +275,14 @@ class SecurityTest {
     assertThat(history.createUserOperationLogQuery().processInstanceId(roundId)
         .operationType(UserOperationLogEntry.OPERATION_TYPE_CREATE).list())
         .as("the round was started by the coordinator").isNotEmpty().allMatch(entry -> "samordnare".equals(entry.getUserId()));
+  }
+
+  private String newUser(String password) {
+    String user = "inloggning" + System.nanoTime();
+    User created = identity.newUser(user);
+    created.setPassword(password);
+    identity.saveUser(created);
+    return user;
   }
 
   private String rektorA() {
