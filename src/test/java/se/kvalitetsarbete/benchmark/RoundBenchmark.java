@@ -45,6 +45,8 @@ public final class RoundBenchmark {
 
   static final int UNITS = Integer.getInteger("bench.units", 200);
   static final int THREADS = Integer.getInteger("bench.threads", 8);
+  /** Authorizations left by earlier work (a year of finished tasks), to show that a task costs the same with them. */
+  static final int AGED = Integer.getInteger("bench.aged", 0);
   static final String PASSWORD = Scenario.PASSWORD;
   static final ObjectMapper JSON = new ObjectMapper();
   static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -63,6 +65,7 @@ public final class RoundBenchmark {
       double startup = (System.nanoTime() - started) / 1e9;
       String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + "/engine-rest";
       seed(app);
+      age(server, AGED);
       HttpResponse<String> round = post(base + "/process-definition/key/TermAllocation/submit-form", "samordnare1",
           RestSteps.variables(Map.of("termSeason", "HT", "termYear", 2035, "applicationDeadline", LocalDate.now().plusWeeks(2).toString())));
       if (round.statusCode() != 200) {
@@ -158,6 +161,27 @@ public final class RoundBenchmark {
       user(identity, "samordnare" + i, Roles.COORDINATORS);
     }
     app.getBean(TeamMemberRepository.class).save(new TeamMember("team1", "Teammedlem", List.of(Speciality.ELEVINFLYTANDE), new BigDecimal("3.5")));
+  }
+
+  /**
+   * What years of finished work leave behind in the table every authorization check reads: each
+   * finished task's permission for its assignee to read its history (enableHistoricInstancePermissions),
+   * and its candidate group's, until history cleanup removes them.
+   */
+  static void age(String server, int rows) throws Exception {
+    if (rows <= 0) {
+      return;
+    }
+    long t0 = System.nanoTime();
+    try (Connection c = DriverManager.getConnection(server + "kvalitetsarbete_bench", "postgres", ""); Statement s = c.createStatement()) {
+      int historicTask = org.camunda.bpm.engine.authorization.Resources.HISTORIC_TASK.resourceType();
+      s.execute("insert into ACT_RU_AUTHORIZATION (ID_, TYPE_, USER_ID_, GROUP_ID_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_, REV_)"
+          + " select 'aged-' || g, 1, case when g % 2 = 0 then 'benchrektor' || (g % " + UNITS + ") else null end,"
+          + " case when g % 2 = 1 then 'coordinators' else null end, " + historicTask + ", 'finished-task-' || g, 2, 1"
+          + " from generate_series(1, " + rows + ") g");
+      s.execute("analyze ACT_RU_AUTHORIZATION");
+    }
+    System.out.printf("BENCHMARK aged: %d authorizations of finished tasks added in %.1f s%n", rows, (System.nanoTime() - t0) / 1e9);
   }
 
   static String code(int unitIndex) {
