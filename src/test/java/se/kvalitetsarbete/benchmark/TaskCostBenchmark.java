@@ -51,7 +51,7 @@ import se.kvalitetsarbete.benchmark.bare.BareCamundaServer;
  *
  * <p>Run: {@code mvn -Pbenchmark-task-cost -DskipTests verify} (PostgreSQL at 127.0.0.1:5432, user
  * postgres; creates and drops the databases bench_taskcost_bare and bench_taskcost_app). Options:
- * {@code -Dbench.threads=8 -Dbench.warmup=400 -Dbench.tasks=1000 -Dbench.jfr=true}
+ * {@code -Dbench.threads=8 -Dbench.warmup=800 -Dbench.tasks=1000 -Dbench.jfr=true}
  * (a flight recording of the measured phase of each server, target/benchmark/taskcost-*.jfr, and
  * the hot methods), {@code -Dbench.server-jvm-args="-Xmx2g"}, {@code -Dbench.only=bare|app}.
  *
@@ -67,7 +67,7 @@ public final class TaskCostBenchmark {
 
   public static final String FILTER = "Mina uppgifter";
   static final int THREADS = Integer.getInteger("bench.threads", 8);
-  static final int WARMUP = Integer.getInteger("bench.warmup", 400);
+  static final int WARMUP = Integer.getInteger("bench.warmup", 800);
   static final int MEASURED = Integer.getInteger("bench.tasks", 1000);
   static final boolean JFR = Boolean.getBoolean("bench.jfr");
   static final String ONLY = System.getProperty("bench.only", "");
@@ -466,8 +466,29 @@ public final class TaskCostBenchmark {
   // ---------------------------------------------------------------- measurement
 
   /** Counters at one moment: the server's CPU, PostgreSQL's, the database's, the WAL, the statements. */
-  record Snapshot(long nanos, long jvmTicks, Map<Long, Long> dbBackendTicks, long allPostgresTicks, long transactions, long inserted,
-      long updated, long deleted, String walLsn, long statements) {}
+  record Snapshot(long nanos, long jvmTicks, Map<String, Long> jvmThreadTicks, Map<Long, Long> dbBackendTicks, long allPostgresTicks,
+      long transactions, long inserted, long updated, long deleted, String walLsn, long statements) {}
+
+  /** The server JVM's CPU by kind of thread (/proc/&lt;pid&gt;/task: request threads, job executor, JIT, GC, …). */
+  static Map<String, Long> threadTicks(long pid) {
+    Map<String, Long> groups = new HashMap<>();
+    try (var threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+      for (Path thread : (Iterable<Path>) threads::iterator) {
+        try {
+          String stat = Files.readString(thread.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          groups.merge(name.replaceAll("[#\\d-]+$", "").replaceAll("-exec$", ""),
+              Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+        } catch (Exception gone) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (Exception gone) {
+      // the process ended
+    }
+    return groups;
+  }
 
   static Snapshot snapshot(ServerProcess server, Connection pg, String database) throws Exception {
     long statements = server.number("statements");
@@ -500,7 +521,7 @@ public final class TaskCostBenchmark {
       s.setString(1, database);
       try (ResultSet r = s.executeQuery()) {
         r.next();
-        return new Snapshot(System.nanoTime(), ticks(server.pid), backends, all, r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4),
+        return new Snapshot(System.nanoTime(), ticks(server.pid), threadTicks(server.pid), backends, all, r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4),
             r.getString(5), statements);
       }
     }
@@ -565,7 +586,9 @@ public final class TaskCostBenchmark {
       if (JFR) {
         server.ask("jfr-start");
       }
+      WalReader walReader = new WalReader(database);
       Snapshot before = snapshot(server, pg, database);
+      walReader.start(before.walLsn);
       System.out.printf("TASKCOST %s: measuring, %d tasks%n", side.name(), MEASURED);
       client.run(MEASURED);
       server.jobsDone();
@@ -584,7 +607,7 @@ public final class TaskCostBenchmark {
           wal = r.getLong(1);
         }
       }
-      Long dbWal = databaseWal(url, database, before.walLsn, after.walLsn);
+      Long dbWal = walReader.finish(after.walLsn);
       if (!client.failures.isEmpty()) {
         System.out.printf("TASKCOST %s: failed completions, first ones: %s%n", side.name(), client.failures);
       }
@@ -598,30 +621,114 @@ public final class TaskCostBenchmark {
     }
   }
 
+  static final String WAL_DATABASE = PREFIX + "wal";
+
   /**
    * The WAL written for the benchmark database alone (the cluster is shared): with pg_walinspect,
    * the records that touch its relations and all records of the transactions that wrote them
-   * (their commits). Null when that is not possible (no pg_walinspect, WAL already recycled).
+   * (their commits), read every few seconds, before PostgreSQL recycles the segments. Runs in a
+   * database of its own (bench_taskcost_wal), so that its queries are not counted as the
+   * benchmark database's transactions. Null when not possible (no pg_walinspect, WAL recycled).
    */
-  static Long databaseWal(String url, String database, String from, String to) {
-    try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
-      s.execute("create extension if not exists pg_walinspect");
-      try (PreparedStatement q = c.prepareStatement("""
+  static final class WalReader {
+    Thread thread;
+    final String database;
+    volatile boolean stop;
+    volatile String failure;
+    long bytes;
+    String from;
+    Connection connection;
+
+    WalReader(String database) {
+      this.database = database;
+      try {
+        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", ""); Statement s = admin.createStatement()) {
+          s.execute("drop database if exists " + WAL_DATABASE + " with (force)");
+          s.execute("create database " + WAL_DATABASE);
+        }
+        connection = DriverManager.getConnection(SERVER + WAL_DATABASE, "postgres", "");
+        try (Statement s = connection.createStatement()) {
+          s.execute("create extension pg_walinspect");
+        }
+      } catch (Exception e) {
+        failure = e.getMessage();
+      }
+    }
+
+    void start(String from) {
+      this.from = from;
+      thread = new Thread(() -> {
+        while (!stop && failure == null) {
+          try {
+            Thread.sleep(3000);
+            read(null);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      }, "wal-reader");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    /** The records from the last position to this one (or to the flushed end). */
+    synchronized void read(String to) {
+      if (failure != null) {
+        return;
+      }
+      try (PreparedStatement q = connection.prepareStatement("""
           with oid as (select '%/' || oid || '/%' as pattern from pg_database where datname = ?),
                r as (select xid, record_length, block_ref from pg_get_wal_records_info(?::pg_lsn, ?::pg_lsn)),
                x as (select distinct xid from r, oid where xid <> '0' and block_ref like oid.pattern)
-          select coalesce(sum(record_length), 0) from r, oid where block_ref like oid.pattern or xid in (select xid from x)""")) {
+          select coalesce(sum(record_length), 0) from r, oid where block_ref like oid.pattern or xid in (select xid from x)""");
+          Statement s = connection.createStatement()) {
+        String end;
+        try (PreparedStatement e = connection.prepareStatement("""
+            select case when ?::pg_lsn is not null and ?::pg_lsn <= pg_current_wal_flush_lsn() then ?::pg_lsn
+                        else pg_current_wal_flush_lsn() end::text as lsn"""); ) {
+          e.setString(1, to);
+          e.setString(2, to);
+          e.setString(3, to);
+          try (ResultSet r = e.executeQuery()) {
+            r.next();
+            end = r.getString(1);
+          }
+        }
+        try (ResultSet r = s.executeQuery("select '" + end + "'::pg_lsn <= '" + from + "'::pg_lsn")) {
+          r.next();
+          if (r.getBoolean(1)) {
+            return;
+          }
+        }
         q.setString(1, database);
         q.setString(2, from);
-        q.setString(3, to);
+        q.setString(3, end);
         try (ResultSet r = q.executeQuery()) {
           r.next();
-          return r.getLong(1);
+          bytes += r.getLong(1);
         }
+        from = end;
+      } catch (Exception e) {
+        failure = e.getMessage();
       }
-    } catch (Exception e) {
-      System.out.printf("TASKCOST WAL of the database alone not measurable: %s%n", e.getMessage());
-      return null;
+    }
+
+    Long finish(String to) throws Exception {
+      stop = true;
+      thread.interrupt();
+      thread.join();
+      read(to);
+      if (connection != null) {
+        connection.close();
+      }
+      try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", ""); Statement s = admin.createStatement()) {
+        s.execute("drop database if exists " + WAL_DATABASE + " with (force)");
+      }
+      if (failure != null) {
+        System.out.printf("TASKCOST WAL of the database alone not measurable: %s%n", failure);
+        return null;
+      }
+      return bytes;
     }
   }
 
@@ -661,6 +768,7 @@ public final class TaskCostBenchmark {
     row(results, "completion (submit-form) p95, ms", r -> percentile(r.client.submitNanos, 95), "%.0f", true);
     row(results, "whole task (list … submit) p50, ms", r -> percentile(r.client.taskNanos, 50), "%.0f", true);
     row(results, "whole task (list … submit) p95, ms", r -> percentile(r.client.taskNanos, 95), "%.0f", true);
+    threads(results);
     if (results.size() == 2) {
       Result bare = results.get(0);
       Result app = results.get(1);
@@ -672,6 +780,24 @@ public final class TaskCostBenchmark {
         hotSpots(r);
       }
     }
+  }
+
+  /** The server JVM's CPU per task by kind of thread, the largest first. */
+  static void threads(List<Result> results) {
+    Map<String, Double> total = new HashMap<>();
+    List<Map<String, Double>> perResult = new ArrayList<>();
+    for (Result r : results) {
+      Map<String, Double> ms = new HashMap<>();
+      r.after.jvmThreadTicks.forEach((group, ticks) -> ms.put(group,
+          r.perTask((ticks - r.before.jvmThreadTicks.getOrDefault(group, 0L)) * 1000.0 / TICKS_PER_SECOND)));
+      ms.forEach((group, v) -> total.merge(group, v, Double::sum));
+      perResult.add(ms);
+    }
+    System.out.printf("%n| server JVM CPU per task by thread (ms) | %s |%n|---|%s%n",
+        String.join(" | ", results.stream().map(Result::name).toList()), "---|".repeat(results.size()));
+    total.entrySet().stream().filter(e -> e.getValue() >= 0.2).sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .forEach(e -> System.out.println("| " + e.getKey() + " | " + String.join(" | ",
+            perResult.stream().map(ms -> String.format("%.1f", ms.getOrDefault(e.getKey(), 0.0))).toList()) + " |"));
   }
 
   static void row(List<Result> results, String name, Function<Result, Double> value, String format, boolean ratio) {
