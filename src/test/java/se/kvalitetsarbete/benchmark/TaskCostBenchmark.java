@@ -68,6 +68,9 @@ public final class TaskCostBenchmark {
   public static final String FILTER = "Mina uppgifter";
   static final int THREADS = Integer.getInteger("bench.threads", 8);
   static final int WARMUP = Integer.getInteger("bench.warmup", 800);
+  /** After the first warm-up, rounds of this many tasks until the JIT compilers use under 5 % of the server's CPU. */
+  static final int WARMUP_ROUND = Integer.getInteger("bench.warmup-round", 200);
+  static final int WARMUP_MAX = Integer.getInteger("bench.warmup-max", 3000);
   static final int MEASURED = Integer.getInteger("bench.tasks", 1000);
   static final boolean JFR = Boolean.getBoolean("bench.jfr");
   static final String ONLY = System.getProperty("bench.only", "");
@@ -121,7 +124,7 @@ public final class TaskCostBenchmark {
   }
 
   static final class BareSide implements Side {
-    final int instances = (WARMUP + MEASURED) * 14 / 60 + 4 * THREADS;
+    final int instances = (WARMUP_MAX + MEASURED) * 14 / 60 + 4 * THREADS;
 
     @Override
     public String name() {
@@ -166,7 +169,7 @@ public final class TaskCostBenchmark {
   }
 
   static final class AppSide implements Side {
-    final int units = (WARMUP + MEASURED) / 2 + 5 * THREADS;
+    final int units = (WARMUP_MAX + MEASURED) / 2 + 5 * THREADS;
     final AtomicInteger nextUnit = new AtomicInteger();
     final AtomicInteger submitted = new AtomicInteger();
     final AtomicInteger reviewed = new AtomicInteger();
@@ -469,6 +472,12 @@ public final class TaskCostBenchmark {
   record Snapshot(long nanos, long jvmTicks, Map<String, Long> jvmThreadTicks, Map<Long, Long> dbBackendTicks, long allPostgresTicks,
       long transactions, long inserted, long updated, long deleted, String walLsn, long statements) {}
 
+  static final Map<String, Integer> warmups = new java.util.concurrent.ConcurrentHashMap<>();
+
+  static long jit(Map<String, Long> threads) {
+    return threads.entrySet().stream().filter(e -> e.getKey().contains("Compiler")).mapToLong(Map.Entry::getValue).sum();
+  }
+
   /** The server JVM's CPU by kind of thread (/proc/&lt;pid&gt;/task: request threads, job executor, JIT, GC, …). */
   static Map<String, Long> threadTicks(long pid) {
     Map<String, Long> groups = new HashMap<>();
@@ -578,6 +587,23 @@ public final class TaskCostBenchmark {
       side.prepare(client);
       System.out.printf("TASKCOST %s: warm-up, %d tasks%n", side.name(), WARMUP);
       client.run(WARMUP);
+      int warmedUp = client.completed.get();
+      while (warmedUp < WARMUP_MAX && !side.exhausted()) {
+        client.reset();
+        long jvm = ticks(server.pid);
+        Map<String, Long> threads = threadTicks(server.pid);
+        client.run(WARMUP_ROUND);
+        int done = Math.max(1, client.completed.get());
+        warmedUp += done;
+        double jitMs = (jit(threadTicks(server.pid)) - jit(threads)) * 1000.0 / TICKS_PER_SECOND / done;
+        double jvmMs = (ticks(server.pid) - jvm) * 1000.0 / TICKS_PER_SECOND / done;
+        System.out.printf("TASKCOST %s: warm-up to %d tasks: JVM %.1f ms per task, of which JIT compilers %.1f ms%n", side.name(),
+            warmedUp, jvmMs, jitMs);
+        if (jitMs < 0.05 * jvmMs) {
+          break;
+        }
+      }
+      warmups.put(side.name(), warmedUp);
       server.jobsDone();
       client.reset();
       // PostgreSQL publishes a backend's counters at most once a second, an idle one's within 10 s.
@@ -737,7 +763,7 @@ public final class TaskCostBenchmark {
   static void print(List<Result> results) throws Exception {
     Runtime runtime = Runtime.getRuntime();
     System.out.printf("%n## Per task: this application against bare Camunda%n%n");
-    System.out.printf("%s; %d cores; %s; PostgreSQL %s at %s; %d people at once; warm-up %d tasks, measured %d tasks per server; "
+    System.out.printf("%s; %d cores; %s; PostgreSQL %s at %s; %d people at once; warm-up at least %d tasks, measured %d tasks per server; "
             + "server JVMs: %s%n%n", ZonedDateTime.now().withNano(0), runtime.availableProcessors(), System.getProperty("java.vm.name") + " "
             + System.getProperty("java.version"), postgresVersion(), SERVER, THREADS, WARMUP, MEASURED,
         System.getProperty("bench.server-jvm-args", "").isBlank() ? "default settings" : System.getProperty("bench.server-jvm-args"));
@@ -747,9 +773,12 @@ public final class TaskCostBenchmark {
     List<String> names = results.stream().map(Result::name).toList();
     System.out.println("| per completed task | " + String.join(" | ", names) + (results.size() == 2 ? " | app ÷ bare |" : " |"));
     System.out.println("|---|" + "---|".repeat(names.size()) + (results.size() == 2 ? "---|" : ""));
+    row(results, "tasks of warm-up (until the JIT settled)", r -> (double) warmups.getOrDefault(r.name, 0), "%.0f", false);
     row(results, "tasks completed (measured)", r -> (double) r.tasks, "%.0f", false);
     row(results, "tasks per second (wall)", r -> r.tasks / r.seconds(), "%.1f", false);
     row(results, "server JVM CPU, ms", Result::jvmMs, "%.1f", true);
+    row(results, "… of which JIT compiler threads, ms", r -> r.perTask((jit(r.after.jvmThreadTicks) - jit(r.before.jvmThreadTicks)) * 1000.0
+        / TICKS_PER_SECOND), "%.1f", true);
     row(results, "PostgreSQL CPU, its backends, ms", Result::dbBackendMs, "%.1f", true);
     row(results, "server CPU (JVM + its PostgreSQL backends), ms", r -> r.jvmMs() + r.dbBackendMs(), "%.1f", true);
     row(results, "all postgres processes of the machine, ms (shared)", Result::allPostgresMs, "%.1f", true);
