@@ -613,6 +613,8 @@ public final class TaskCostBenchmark {
         server.ask("jfr-start");
       }
       WalReader walReader = new WalReader(database);
+      // Read in the benchmark database itself, so before the first snapshot and after the last.
+      Map<String, long[]> tablesBefore = tableRows(url);
       Snapshot before = snapshot(server, pg, database);
       walReader.start(before.walLsn);
       System.out.printf("TASKCOST %s: measuring, %d tasks%n", side.name(), MEASURED);
@@ -624,6 +626,7 @@ public final class TaskCostBenchmark {
       Thread.sleep(11_000);
       Snapshot after = snapshot(server, pg, database);
       int tasks = client.completed.get();
+      printTableRows(side.name(), tablesBefore, tableRows(url), tasks);
       long wal;
       try (PreparedStatement s = pg.prepareStatement("select pg_wal_lsn_diff(?::pg_lsn, ?::pg_lsn)::bigint")) {
         s.setString(1, after.walLsn);
@@ -645,6 +648,33 @@ public final class TaskCostBenchmark {
         }
       }
     }
+  }
+
+  /** Rows inserted, updated and deleted so far, per table of the benchmark database. */
+  static Map<String, long[]> tableRows(String url) throws Exception {
+    Map<String, long[]> rows = new HashMap<>();
+    try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("select relname, n_tup_ins, n_tup_upd, n_tup_del from pg_stat_user_tables")) {
+      while (r.next()) {
+        rows.put(r.getString(1), new long[] {r.getLong(2), r.getLong(3), r.getLong(4)});
+      }
+    }
+    return rows;
+  }
+
+  static void printTableRows(String name, Map<String, long[]> before, Map<String, long[]> after, int tasks) {
+    System.out.printf("%nTASKCOST %s: rows per completed task by table (inserted / updated / deleted), the most first:%n", name);
+    after.entrySet().stream()
+        .map(e -> {
+          long[] b = before.getOrDefault(e.getKey(), new long[3]);
+          return Map.entry(e.getKey(), new double[] {(e.getValue()[0] - b[0]) / (double) tasks, (e.getValue()[1] - b[1]) / (double) tasks,
+              (e.getValue()[2] - b[2]) / (double) tasks});
+        })
+        .filter(e -> e.getValue()[0] + e.getValue()[1] + e.getValue()[2] >= 0.5)
+        .sorted((x, y) -> Double.compare(y.getValue()[0] + y.getValue()[1] + y.getValue()[2], x.getValue()[0] + x.getValue()[1] + x.getValue()[2]))
+        .limit(20)
+        .forEach(e -> System.out.printf("TASKCOST %s:   %-32s %6.1f / %6.1f / %6.1f%n", name, e.getKey(), e.getValue()[0], e.getValue()[1],
+            e.getValue()[2]));
   }
 
   static final String WAL_DATABASE = PREFIX + "wal";
