@@ -64,7 +64,7 @@ public final class RoundBenchmark {
         "--kvalitet.admin.initial-password-file=target/benchmark/initial-admin-password.txt")) {
       double startup = (System.nanoTime() - started) / 1e9;
       String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + "/engine-rest";
-      seed(app);
+      seed(app, UNITS, THREADS);
       age(server, AGED);
       HttpResponse<String> round = post(base + "/process-definition/key/TermAllocation/submit-form", "samordnare1",
           RestSteps.variables(Map.of("termSeason", "HT", "termYear", 2035, "applicationDeadline", LocalDate.now().plusWeeks(2).toString())));
@@ -150,14 +150,14 @@ public final class RoundBenchmark {
         latencies.get((int) (latencies.size() * 0.95)) / 1_000_000, latencies.get(latencies.size() - 1) / 1_000_000);
   }
 
-  static void seed(ConfigurableApplicationContext app) {
+  static void seed(ConfigurableApplicationContext app, int unitCount, int coordinators) {
     IdentityService identity = app.getBean(IdentityService.class);
     UnitRepository units = app.getBean(UnitRepository.class);
-    for (int i = 0; i < UNITS; i++) {
+    for (int i = 0; i < unitCount; i++) {
       units.save(new Unit(code(i), "Enhet " + i, SchoolForm.GRUNDSKOLA_F3, "benchrektor" + i));
       user(identity, "benchrektor" + i, Roles.REKTORER);
     }
-    for (int i = 1; i <= THREADS; i++) {
+    for (int i = 1; i <= coordinators; i++) {
       user(identity, "samordnare" + i, Roles.COORDINATORS);
     }
     app.getBean(TeamMemberRepository.class).save(new TeamMember("team1", "Teammedlem", List.of(Speciality.ELEVINFLYTANDE), new BigDecimal("3.5")));
