@@ -252,7 +252,7 @@ class SkaYearlyCycleProcessTest {
     assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(year.getId()).list())
         .as("the other unit's plan started").hasSize(1);
     var incident = runtime.createIncidentQuery().processInstanceId(year.getId()).singleResult();
-    assertThat(incident.getActivityId()).isEqualTo("CallActivity_UnitPlans");
+    assertThat(incident.getActivityId()).isEqualTo("SubProcess_UnitPlans");
     assertThat(incident.getIncidentMessage()).startsWith("Steget \"Enheternas planer och uppföljningar\" misslyckades även vid de nya försöken");
   }
 
