@@ -3,8 +3,6 @@ package se.kvalitetsarbete.allocation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import se.kvalitetsarbete.common.JsonVariables;
 import se.kvalitetsarbete.security.StaffUser;
 
 /**
@@ -32,13 +29,11 @@ public class CoWritingController {
   private final CoWriting coWriting;
   private final NeedsDescriptions needsDescriptions;
   private final StaffUser staff;
-  private final TaskService tasks;
 
-  public CoWritingController(CoWriting coWriting, NeedsDescriptions needsDescriptions, StaffUser staff, TaskService tasks) {
+  public CoWritingController(CoWriting coWriting, NeedsDescriptions needsDescriptions, StaffUser staff) {
     this.coWriting = coWriting;
     this.needsDescriptions = needsDescriptions;
     this.staff = staff;
-    this.tasks = tasks;
   }
 
   public record CommentView(String author, String text, LocalDateTime writtenAt) {}
@@ -65,19 +60,7 @@ public class CoWritingController {
   public DraftView comment(@PathVariable long id, @RequestBody(required = false) NewComment comment, HttpServletRequest request) {
     coWriting.comment(id, staff.id(request), comment == null ? null : comment.text());
     NeedsDescription description = coWriting.readable(id, staff.id(request));
-    showInOpenForm(description);
     return view(description);
-  }
-
-  /** The rektor's open writing task shows the new comment the next time the form is opened. */
-  private void showInOpenForm(NeedsDescription description) {
-    if (description.getProcessInstanceId() == null) {
-      return;
-    }
-    for (Task task : tasks.createTaskQuery().processInstanceId(description.getProcessInstanceId())
-        .taskDefinitionKey(NeedsDescriptionForm.TASK_ID).list()) {
-      tasks.setVariableLocal(task.getId(), DRAFT_COMMENTS, JsonVariables.json(coWriting.commentsText(description.getId())));
-    }
   }
 
   private DraftView view(NeedsDescription d) {

@@ -12,8 +12,12 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import se.kvalitetsarbete.common.Dates;
 import se.kvalitetsarbete.common.Texts;
 import se.kvalitetsarbete.organisation.Season;
@@ -49,8 +53,8 @@ public class SchoolCalendar {
    * The läsår read so far, shared by all callers (every user task's due date asks): forgotten when
    * this node imports a calendar, and after a few minutes, for an import on another node.
    */
-  private static final long KEEP_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
-  private final Map<Integer, Days.Year> known = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final long KEEP_NANOS = TimeUnit.MINUTES.toNanos(5);
+  private final Map<Integer, Days.Year> known = new ConcurrentHashMap<>();
   private volatile long knownSince = System.nanoTime();
 
   public SchoolCalendar(CalendarYearRepository years, HolidayRepository holidays, Texts texts, Clock clock) {
@@ -127,9 +131,9 @@ public class SchoolCalendar {
       knownSince = System.nanoTime();
     };
     clear.run();
-    if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-      org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-          new org.springframework.transaction.support.TransactionSynchronization() {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
               clear.run();

@@ -1,6 +1,5 @@
 package se.kvalitetsarbete.common;
 
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -219,32 +218,10 @@ public class FormValues extends AbstractProcessEnginePlugin {
   }
 
   private static Object field(Object target, String name) {
-    Field field = find(target.getClass(), name);
-    try {
-      return field.get(target);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
+    return EngineFields.read(target, name);
   }
 
   private static void replace(Object target, String name, Object value) {
-    try {
-      find(target.getClass(), name).set(target, value);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static Field find(Class<?> type, String name) {
-    for (Class<?> at = type; at != null; at = at.getSuperclass()) {
-      try {
-        Field field = at.getDeclaredField(name);
-        field.setAccessible(true);
-        return field;
-      } catch (NoSuchFieldException e) {
-        // look in the superclass
-      }
-    }
-    throw new IllegalStateException("No field " + name + " in " + type.getName());
+    EngineFields.write(target, name, value);
   }
 }

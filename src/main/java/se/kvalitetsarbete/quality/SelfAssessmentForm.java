@@ -1,14 +1,16 @@
 package se.kvalitetsarbete.quality;
 
 import static se.kvalitetsarbete.quality.SkaProcess.*;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import se.kvalitetsarbete.common.CurrentUser;
@@ -40,14 +42,14 @@ public class SelfAssessmentForm extends TaskForm {
   @Override
   protected void created(DelegateTask task) {
     task.setVariableLocal(CRITERIA_ASKED, plans.criteriaFor((Long) task.getVariable(QUALITY_PLAN_ID)).stream()
-        .map(criterion -> String.valueOf(criterion.getId())).collect(java.util.stream.Collectors.joining(",")));
+        .map(criterion -> String.valueOf(criterion.getId())).collect(Collectors.joining(",")));
   }
 
   @Override
   protected void show(DelegateTask task) {
     Long planId = (Long) task.getVariable(QUALITY_PLAN_ID);
     List<Map<String, Object>> rows = new ArrayList<>();
-    java.util.Set<String> asked = task.getVariable(CRITERIA_ASKED) instanceof String ids ? java.util.Set.of(ids.split(",")) : null;
+    Set<String> asked = task.getVariable(CRITERIA_ASKED) instanceof String ids ? Set.of(ids.split(",")) : null;
     for (NormalCriterion criterion : plans.criteriaFor(planId)) {
       if (asked != null && !asked.contains(String.valueOf(criterion.getId()))) {
         continue;
@@ -87,8 +89,8 @@ public class SelfAssessmentForm extends TaskForm {
     }
     in.row(null);
     String asked = (String) task.getVariable(CRITERIA_ASKED);
-    in.require(asked != null && scores.keySet().equals(java.util.Arrays.stream(asked.split(",")).filter(id -> !id.isEmpty())
-        .map(Long::valueOf).collect(java.util.stream.Collectors.toSet())) || in.hasProblems(), "normallage.everyCriterion");
+    in.require(asked != null && scores.keySet().equals(Arrays.stream(asked.split(",")).filter(id -> !id.isEmpty())
+        .map(Long::valueOf).collect(Collectors.toSet())) || in.hasProblems(), "normallage.everyCriterion");
     Long planId = (Long) task.getVariable(QUALITY_PLAN_ID);
     if (isManagement(task)) {
       String studiero = in.text("studieroNotes", plans.studieroApplies(planId));
