@@ -75,7 +75,9 @@ public final class CountryBenchmark {
   /** Which parts to run: load,year,query,timers,startup (all by default). */
   static final String PHASES = System.getProperty("bench.country.phases", "load,year,query,timers,startup");
   static final String SERVER = System.getProperty("it.postgres.server", "jdbc:postgresql://127.0.0.1:5432/");
-  static final String DB = "bench_country_main";
+  /** Prefix of the benchmark's databases, so that two runs on one server keep apart. */
+  static final String DB_PREFIX = System.getProperty("bench.country.db-prefix", "bench_country_");
+  static final String DB = DB_PREFIX + "main";
   static final String PASSWORD = Scenario.PASSWORD;
   static final ObjectMapper JSON = new ObjectMapper();
   static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -537,17 +539,17 @@ public final class CountryBenchmark {
 
   /** The application and the bare Camunda app, each first on an empty database (schema made), then restarted on it. */
   static void startups() throws Exception {
-    recreate("bench_country_empty");
-    recreate("bench_country_bare");
+    recreate(DB_PREFIX + "empty");
+    recreate(DB_PREFIX + "bare");
     for (int run = 0; run <= STARTUP_RUNS; run++) {
       String kind = run == 0 ? "first start, empty database (schema created)" : "restart " + run + " on that database";
-      Node app = Node.start(KvalitetsarbeteApplication.class, "startup", appArgsList("bench_country_empty", "startup"),
+      Node app = Node.start(KvalitetsarbeteApplication.class, "startup", appArgsList(DB_PREFIX + "empty", "startup"),
           "Started KvalitetsarbeteApplication");
       app.awaitReady(600);
       String appTime = app.startup();
       app.stop();
       Node bare = Node.start(BareCamundaApplication.class, "bare", List.of("--spring.config.name=bareboot-country",
-          "--spring.datasource.url=" + SERVER + "bench_country_bare", "--server.port=0", "--logging.level.root=WARN",
+          "--spring.datasource.url=" + SERVER + DB_PREFIX + "bare", "--server.port=0", "--logging.level.root=WARN",
           "--logging.level." + BareCamundaApplication.class.getName() + "=INFO"), "Started BareCamundaApplication");
       bare.awaitReady(600);
       String bareTime = bare.startup();
