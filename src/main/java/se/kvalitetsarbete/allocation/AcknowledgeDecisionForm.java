@@ -22,7 +22,7 @@ public class AcknowledgeDecisionForm extends TaskForm {
 
   @Override
   protected void show(DelegateTask task) {
-    FormFields.show(task, "decisionText", meeting.describe((Long) task.getVariable(DECISION_ID)));
+    FormFields.show(task, "decisionText", () -> meeting.describe((Long) task.getVariable(DECISION_ID)));
   }
 
   @Override

@@ -38,9 +38,9 @@ public class DecideAllocationForm extends TaskForm {
   @Override
   protected void show(DelegateTask task) {
     Long roundId = (Long) task.getVariable(ROUND_ID);
-    FormFields.show(task, "capacityText", meeting.capacityText(roundId));
-    FormFields.show(task, "teamMemberOptions", JsonVariables.json(meeting.memberOptions()));
-    FormFields.show(task, "rektorOptions", JsonVariables.json(rektorer(task).stream()
+    FormFields.show(task, "capacityText", () -> meeting.capacityText(roundId));
+    FormFields.show(task, "teamMemberOptions", () -> JsonVariables.json(meeting.memberOptions()));
+    FormFields.show(task, "rektorOptions", () -> JsonVariables.json(rektorer(task).stream()
         .map(u -> java.util.Map.of("label", CoWriting.name(u), "value", u.getId())).toList()));
     FormFields.prefill(task, java.util.Map.of(DECISIONS, JsonVariables.json(meeting.decisionRows(roundId)),
         MEETING_DATE, java.time.LocalDate.now(clock).toString(), MEETING_ATTENDEES, JsonVariables.json(List.of())));

@@ -70,13 +70,13 @@ public class NeedsDescriptionForm extends TaskForm {
   }
 
   private void show(DelegateTask task, NeedsDescription d) {
-    FormFields.show(task, "roundDeadlineText", Dates.show(d.getRound().getDeadline()));
-    FormFields.show(task, "reviewComment", d.getReviewComment());
-    FormFields.show(task, "criteriaText", criteria.markdown());
-    FormFields.show(task, "sharedAreaOptions", JsonVariables.json(sharedAreas.titlesFor(d.getUnit()).stream()
+    FormFields.show(task, "roundDeadlineText", () -> Dates.show(d.getRound().getDeadline()));
+    FormFields.show(task, "reviewComment", () -> d.getReviewComment());
+    FormFields.show(task, "criteriaText", () -> criteria.markdown());
+    FormFields.show(task, "sharedAreaOptions", () -> JsonVariables.json(sharedAreas.titlesFor(d.getUnit()).stream()
         .map(title -> Map.of("label", title, "value", title)).toList()));
-    FormFields.show(task, "staffOptions", JsonVariables.json(coWriting.staffOptions(d.getUnit())));
-    FormFields.show(task, CoWritingController.DRAFT_COMMENTS, coWriting.commentsText(d.getId()));
+    FormFields.show(task, "staffOptions", () -> JsonVariables.json(coWriting.staffOptions(d.getUnit())));
+    FormFields.show(task, CoWritingController.DRAFT_COMMENTS, () -> coWriting.commentsText(d.getId()));
     Map<String, Object> inputs = new HashMap<>();
     inputs.put("application", d.getStatus() == NeedsDescription.Status.REVISION ? APPLY : null);
     inputs.put("needs", d.getNeeds());

@@ -23,7 +23,7 @@ public class ReviewNeedsDescriptionForm extends TaskForm {
 
   @Override
   protected void show(DelegateTask task) {
-    FormFields.show(task, "needsSummary", descriptions.summary((Long) task.getVariable(NEEDS_DESCRIPTION_ID)));
+    FormFields.show(task, "needsSummary", () -> descriptions.summary((Long) task.getVariable(NEEDS_DESCRIPTION_ID)));
     FormFields.prefillEmpty(task, "reviewOutcome", "analysisConfirmed", "reviewComment");
   }
 

@@ -44,8 +44,8 @@ public class CheckInForm extends TaskForm {
   protected void show(DelegateTask task) {
     Long assignmentId = (Long) task.getVariable(ASSIGNMENT_ID);
     Assignment assignment = assignments.get(assignmentId);
-    FormFields.show(task, "orderSummary", assignments.orderSummary(assignmentId));
-    FormFields.show(task, "teamMemberOptions", JsonVariables.json(meeting.memberOptions()));
+    FormFields.show(task, "orderSummary", () -> assignments.orderSummary(assignmentId));
+    FormFields.show(task, "teamMemberOptions", () -> JsonVariables.json(meeting.memberOptions()));
     FormFields.prefillEmpty(task, "relationToOrder", "changeOfFocus", "changeReason", "continueAssignment");
     FormFields.prefill(task, Map.of("focusChanged", false, "staffingChanged", false,
         "members", JsonVariables.json(assignment.memberIds()), "daysPerWeek", assignment.getDaysPerWeek().doubleValue(), "addTerms", 0));

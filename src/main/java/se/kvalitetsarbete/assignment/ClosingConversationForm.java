@@ -28,8 +28,8 @@ public class ClosingConversationForm extends TaskForm {
   @Override
   protected void show(DelegateTask task) {
     Long assignmentId = (Long) task.getVariable(ASSIGNMENT_ID);
-    FormFields.show(task, "orderSummary", assignments.orderSummary(assignmentId));
-    FormFields.show(task, "carrierName", assignments.carrierText(assignmentId));
+    FormFields.show(task, "orderSummary", () -> assignments.orderSummary(assignmentId));
+    FormFields.show(task, "carrierName", () -> assignments.carrierText(assignmentId));
     FormFields.prefillEmpty(task, INPUTS);
   }
 

@@ -40,8 +40,8 @@ public class FollowUpForm extends TaskForm {
   protected void show(DelegateTask task) {
     Long assignmentId = (Long) task.getVariable(ASSIGNMENT_ID);
     Assignment assignment = assignments.get(assignmentId);
-    FormFields.show(task, "followUpWhen", when(task));
-    FormFields.show(task, "followUpContext", texts.get("followUp.context", assignments.orderSummary(assignmentId),
+    FormFields.show(task, "followUpWhen", () -> when(task));
+    FormFields.show(task, "followUpContext", () -> texts.get("followUp.context", assignments.orderSummary(assignmentId),
         assignment.getClosingSummary(), assignment.getContinuationPlan()));
     FormFields.prefillEmpty(task, "followUpOutcome", "supportNeeded");
     FormFields.prefill(task, Map.of("moreSupportNeeded", false));

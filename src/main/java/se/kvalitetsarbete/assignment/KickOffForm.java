@@ -31,8 +31,8 @@ public class KickOffForm extends TaskForm {
   @Override
   protected void show(DelegateTask task) {
     Long assignmentId = (Long) task.getVariable(ASSIGNMENT_ID);
-    FormFields.show(task, "orderSummary", assignments.orderSummary(assignmentId));
-    FormFields.show(task, "unitStaffOptions", JsonVariables.json(assignments.staff(assignmentId).entrySet().stream()
+    FormFields.show(task, "orderSummary", () -> assignments.orderSummary(assignmentId));
+    FormFields.show(task, "unitStaffOptions", () -> JsonVariables.json(assignments.staff(assignmentId).entrySet().stream()
         .map(staff -> Map.of("label", staff.getValue().isBlank() ? staff.getKey() : staff.getValue(), "value", staff.getKey()))
         .toList()));
     FormFields.prefillEmpty(task, "goals", "kickOffParticipants", "carrier");

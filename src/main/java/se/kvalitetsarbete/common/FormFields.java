@@ -2,6 +2,8 @@ package se.kvalitetsarbete.common;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**
@@ -15,15 +17,21 @@ public final class FormFields {
   /** A form's values, as {@link TaskForm#show} gives them. */
   public record Values(Map<String, Object> inputs, Map<String, Object> shown) {}
 
-  private static final ThreadLocal<Values> COLLECTING = new ThreadLocal<>();
+  /** What is being collected: the values, and which shown values are asked for. */
+  private record Collecting(Values values, Predicate<String> shownAsked) {}
+
+  private static final ThreadLocal<Collecting> COLLECTING = new ThreadLocal<>();
 
   private FormFields() {}
 
-  /** Runs the form's glue and answers what it gave, instead of writing anything. */
-  static Values collect(Runnable show) {
-    Values previous = COLLECTING.get();
+  /**
+   * Runs the form's glue and answers what it gave, instead of writing anything. A shown value is
+   * worked out only when its name is asked for: not at all when the form is submitted.
+   */
+  static Values collect(Runnable show, Predicate<String> shownAsked) {
+    Collecting previous = COLLECTING.get();
     Values values = new Values(new LinkedHashMap<>(), new LinkedHashMap<>());
-    COLLECTING.set(values);
+    COLLECTING.set(new Collecting(values, shownAsked));
     try {
       show.run();
       return values;
@@ -37,12 +45,12 @@ public final class FormFields {
   }
 
   public static void prefill(DelegateTask task, Map<String, ?> inputs) {
-    inputs.forEach((name, value) -> collecting().inputs().put(name, value));
+    inputs.forEach((name, value) -> collecting().values().inputs().put(name, value));
   }
 
   public static void prefillEmpty(DelegateTask task, String... inputs) {
     for (String name : inputs) {
-      collecting().inputs().put(name, null);
+      collecting().values().inputs().put(name, null);
     }
   }
 
@@ -50,8 +58,12 @@ public final class FormFields {
    * Values only shown, never submitted back. A text goes to the form as a Json string: Tasklist
    * parses a Json variable before handing it to the form, so the field shows the text however long.
    */
-  public static void show(DelegateTask task, String name, Object value) {
-    collecting().shown().put(name, value instanceof String text ? JsonVariables.json(text) : value);
+  public static void show(DelegateTask task, String name, Supplier<?> value) {
+    Collecting collecting = collecting();
+    if (collecting.shownAsked().test(name)) {
+      Object shown = value.get();
+      collecting.values().shown().put(name, shown instanceof String text ? JsonVariables.json(text) : shown);
+    }
   }
 
   /** Inputs that a form of an earlier version left on the task's execution, removed once stored. */
@@ -59,8 +71,8 @@ public final class FormFields {
     task.getExecution().removeVariablesLocal(java.util.List.of(inputs));
   }
 
-  private static Values collecting() {
-    Values values = COLLECTING.get();
+  private static Collecting collecting() {
+    Collecting values = COLLECTING.get();
     if (values == null) {
       throw new IllegalStateException("A form's values are given when the form is read or submitted (FormValues), not written");
     }

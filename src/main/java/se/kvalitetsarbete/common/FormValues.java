@@ -88,7 +88,7 @@ public class FormValues extends AbstractProcessEnginePlugin {
     if (form == null) {
       return;
     }
-    FormFields.Values values = form.values(task);
+    FormFields.Values values = form.values(task, name -> names == null || names.contains(name));
     Map<String, Object> all = new HashMap<>(values.inputs());
     all.putAll(values.shown());
     all.forEach((name, value) -> {
@@ -114,7 +114,7 @@ public class FormValues extends AbstractProcessEnginePlugin {
       checker.checkTaskWork(task);
     }
     Map<String, Object> usual = new HashMap<>();
-    Map<String, Object> inputs = form.values(task).inputs();
+    Map<String, Object> inputs = form.values(task, name -> false).inputs();
     inputs.forEach((name, value) -> {
       if (!submitted.containsKey(name) && !storedOnTask(task, name)) {
         task.setVariableLocal(name, asTransient(value));

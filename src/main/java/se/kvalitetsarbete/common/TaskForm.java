@@ -1,5 +1,6 @@
 package se.kvalitetsarbete.common;
 
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +37,12 @@ public abstract class TaskForm implements TaskListener {
 
   /** What the form shows and starts from, now (see {@link FormValues}): nothing is written. */
   public final FormFields.Values values(DelegateTask task) {
-    return FormFields.collect(() -> show(task));
+    return values(task, name -> true);
+  }
+
+  /** The form's inputs, and of the values it only shows those asked for. */
+  public final FormFields.Values values(DelegateTask task, Predicate<String> shownAsked) {
+    return FormFields.collect(() -> show(task), shownAsked);
   }
 
   /** When the task is created: nothing by default; the form's values are given when it is read. */

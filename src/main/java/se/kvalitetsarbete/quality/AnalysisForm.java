@@ -41,8 +41,8 @@ public class AnalysisForm extends TaskForm {
   protected void show(DelegateTask task) {
     Long planId = (Long) task.getVariable(QUALITY_PLAN_ID);
     QualityPlan plan = plans.get(planId);
-    FormFields.show(task, "resultsSummary", plans.resultsText(planId));
-    FormFields.show(task, "assessmentsCompared", plans.comparisonText(planId));
+    FormFields.show(task, "resultsSummary", () -> plans.resultsText(planId));
+    FormFields.show(task, "assessmentsCompared", () -> plans.comparisonText(planId));
     List<Map<String, Object>> teams = new ArrayList<>();
     for (StaffTeamAssessment team : plans.teamAssessmentsOf(planId)) {
       Map<String, Object> row = new LinkedHashMap<>();

@@ -27,8 +27,8 @@ public class AnswerFeedbackForm extends TaskForm {
   @Override
   protected void show(DelegateTask task) {
     Long planId = (Long) task.getVariable(QUALITY_PLAN_ID);
-    FormFields.show(task, "feedbackComment", dialogue.latest(planId));
-    FormFields.show(task, "planDialogue", dialogue.text(planId));
+    FormFields.show(task, "feedbackComment", () -> dialogue.latest(planId));
+    FormFields.show(task, "planDialogue", () -> dialogue.text(planId));
     FormFields.prefillEmpty(task, "feedbackAnswer");
   }
 

@@ -24,7 +24,7 @@ public class ApproveBoardReportForm extends TaskForm {
 
   @Override
   protected void show(DelegateTask task) {
-    FormFields.show(task, "boardReport", years.get((Long) task.getVariable(SCHOOL_YEAR_ID)).getBoardReport());
+    FormFields.show(task, "boardReport", () -> years.get((Long) task.getVariable(SCHOOL_YEAR_ID)).getBoardReport());
     FormFields.prefillEmpty(task, INPUTS);
   }
 

@@ -48,9 +48,9 @@ public class DevelopmentPartForm extends TaskForm {
   protected void show(DelegateTask task) {
     Long planId = (Long) task.getVariable(QUALITY_PLAN_ID);
     QualityPlan plan = plans.get(planId);
-    FormFields.show(task, "feedbackComment", plan.getFeedbackComment());
-    FormFields.show(task, "resultsSummary", plans.resultsText(planId));
-    FormFields.show(task, "analysisSummary", plans.analysisText(plan));
+    FormFields.show(task, "feedbackComment", () -> plan.getFeedbackComment());
+    FormFields.show(task, "resultsSummary", () -> plans.resultsText(planId));
+    FormFields.show(task, "analysisSummary", () -> plans.analysisText(plan));
     Map<String, Map<String, Object>> areas = new LinkedHashMap<>();
     List<ImprovementAction> existing = plans.actionsOf(planId);
     if (existing.isEmpty()) {

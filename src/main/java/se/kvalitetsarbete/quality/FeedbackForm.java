@@ -28,7 +28,7 @@ public class FeedbackForm extends TaskForm {
 
   @Override
   protected void show(DelegateTask task) {
-    FormFields.show(task, "planSummary", plans.planText((Long) task.getVariable(QUALITY_PLAN_ID)));
+    FormFields.show(task, "planSummary", () -> plans.planText((Long) task.getVariable(QUALITY_PLAN_ID)));
     FormFields.prefillEmpty(task, INPUTS);
   }
 

@@ -37,11 +37,11 @@ public class OrganiserSummaryForm extends TaskForm {
   @Override
   protected void show(DelegateTask task) {
     SchoolYear year = years.get((Long) task.getVariable(SCHOOL_YEAR_ID));
-    FormFields.show(task, "yearOverview", years.overview(year.getId()));
-    FormFields.show(task, "indicatorTrends", organiserPlans.indicatorTrends(year.getId()));
-    FormFields.show(task, "lastYearOrganiserPlan", organiserPlans.lastYearText(year.getId()));
-    FormFields.show(task, "goodExamples", organiserPlans.goodExamples(year.getId()));
-    FormFields.show(task, "reportComment", year.getReportComment());
+    FormFields.show(task, "yearOverview", () -> years.overview(year.getId()));
+    FormFields.show(task, "indicatorTrends", () -> organiserPlans.indicatorTrends(year.getId()));
+    FormFields.show(task, "lastYearOrganiserPlan", () -> organiserPlans.lastYearText(year.getId()));
+    FormFields.show(task, "goodExamples", () -> organiserPlans.goodExamples(year.getId()));
+    FormFields.show(task, "reportComment", () -> year.getReportComment());
     Map<String, Object> inputs = new HashMap<>();
     inputs.put("organiserResults", year.getOrganiserResults());
     inputs.put("organiserHistorical", year.getOrganiserHistorical());

@@ -53,8 +53,8 @@ public class PrepareSchoolYearForm extends TaskForm {
       AREA_FIELDS.values().forEach(field -> carried.put(field, areas));
       FormFields.prefill(task, carried);
     });
-    FormFields.show(task, "lastYearOrganiserPlan", organiserPlans.lastYearText(yearId));
-    FormFields.show(task, "regionalJointEfforts", organiserPlans.previous(yearId)
+    FormFields.show(task, "lastYearOrganiserPlan", () -> organiserPlans.lastYearText(yearId));
+    FormFields.show(task, "regionalJointEfforts", () -> organiserPlans.previous(yearId)
         .map(last -> regionalExchanges.jointEffortsOf(last.getLabel())).orElse(""));
   }
 

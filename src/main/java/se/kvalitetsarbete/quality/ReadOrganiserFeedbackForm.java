@@ -29,8 +29,8 @@ public class ReadOrganiserFeedbackForm extends TaskForm {
   @Override
   protected void show(DelegateTask task) {
     SchoolYear year = years.get((Long) task.getVariable(SCHOOL_YEAR_ID));
-    FormFields.show(task, "organiserFeedback", year.getOrganiserFeedback() == null ? "" : year.getOrganiserFeedback());
-    FormFields.show(task, "boardReport", year.getBoardReport() == null ? "" : year.getBoardReport());
+    FormFields.show(task, "organiserFeedback", () -> year.getOrganiserFeedback() == null ? "" : year.getOrganiserFeedback());
+    FormFields.show(task, "boardReport", () -> year.getBoardReport() == null ? "" : year.getBoardReport());
     FormFields.prefillEmpty(task, "organiserFeedbackReply");
   }
 

@@ -22,7 +22,7 @@ public class ReviewLatePlansForm extends TaskForm {
 
   @Override
   protected void show(DelegateTask task) {
-    FormFields.show(task, "latePlansText", years.latePlansText((Long) task.getVariable(SCHOOL_YEAR_ID)));
+    FormFields.show(task, "latePlansText", () -> years.latePlansText((Long) task.getVariable(SCHOOL_YEAR_ID)));
   }
 
   @Override

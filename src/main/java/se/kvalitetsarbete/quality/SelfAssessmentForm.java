@@ -61,15 +61,15 @@ public class SelfAssessmentForm extends TaskForm {
       row.put("score", null);
       rows.add(row);
     }
-    FormFields.show(task, "indicatorsText", plans.indicatorsText(planId));
+    FormFields.show(task, "indicatorsText", () -> plans.indicatorsText(planId));
     Map<String, Object> inputs = new HashMap<>();
     inputs.put(CRITERIA, JsonVariables.json(rows));
     if (isManagement(task)) {
-      FormFields.show(task, "studieroApplies", plans.studieroApplies(planId));
+      FormFields.show(task, "studieroApplies", () -> plans.studieroApplies(planId));
       inputs.put("studieroNotes", null);
       inputs.put("surveyNotes", null);
     } else {
-      FormFields.show(task, "teamName", plans.staffTeamName((Long) task.getVariable(STAFF_TEAM_ID)));
+      FormFields.show(task, "teamName", () -> plans.staffTeamName((Long) task.getVariable(STAFF_TEAM_ID)));
       inputs.put("staffNotes", null);
     }
     FormFields.prefill(task, inputs);

@@ -25,7 +25,7 @@ abstract class ExchangeStepForm extends TaskForm {
 
   @Override
   protected void show(DelegateTask task) {
-    FormFields.show(task, "exchangeSoFar", exchanges.text((Long) task.getVariable(REGIONAL_EXCHANGE_ID)));
+    FormFields.show(task, "exchangeSoFar", () -> exchanges.text((Long) task.getVariable(REGIONAL_EXCHANGE_ID)));
     FormFields.prefillEmpty(task, field);
   }
 
