@@ -70,8 +70,7 @@ public final class CountryBenchmark {
   static final int TIMER_TIMEOUT_S = Integer.getInteger("bench.country.timer-timeout", 600);
   static final int STARTUP_RUNS = Integer.getInteger("bench.country.startup-runs", 2);
   /** Extra arguments for the application (in-process and nodes), e.g. job executor settings, comma-separated. */
-  static final String APP_ARGS = System.getProperty("bench.country.app-args",
-      "--camunda.bpm.job-execution.max-pool-size=4,--spring.datasource.hikari.maximum-pool-size=20");
+  static final String APP_ARGS = System.getProperty("bench.country.app-args", "");
   /** Which parts to run: load,year,query,timers,startup (all by default). */
   static final String PHASES = System.getProperty("bench.country.phases", "load,year,query,timers,startup");
   static final String SERVER = System.getProperty("it.postgres.server", "jdbc:postgresql://127.0.0.1:5432/");

@@ -47,6 +47,8 @@ class JobsAndHistoryTest {
   @Autowired HistoryService history;
   @Autowired ManagementService management;
   @Autowired AuthorizationService authorizations;
+  @Autowired org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties camunda;
+  @Autowired javax.sql.DataSource dataSource;
 
   Deployment probe;
 
@@ -56,6 +58,15 @@ class JobsAndHistoryTest {
     if (probe != null) {
       repository.deleteDeployment(probe.getId(), true);
     }
+  }
+
+  @Test
+  void aBurstOfJobsLeavesConnectionsForPeoplesRequests() {
+    var jobs = camunda.getJobExecution();
+    int connections = ((com.zaxxer.hikari.HikariDataSource) dataSource).getMaximumPoolSize();
+    // each job thread holds one connection while it runs, the acquisition one more
+    assertThat(jobs.getMaxPoolSize() + 1).isLessThanOrEqualTo(connections / 2);
+    assertThat(jobs.getMaxJobsPerAcquisition()).isLessThanOrEqualTo(jobs.getQueueCapacity());
   }
 
   @Test
