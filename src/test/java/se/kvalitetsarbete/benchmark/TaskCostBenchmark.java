@@ -388,6 +388,12 @@ public final class TaskCostBenchmark {
       if (!jvmArgs.isEmpty()) {
         command.addAll(List.of(jvmArgs.split("\\s+")));
       }
+      if (JFR) {
+        // JFR keeps 64 frames of a stack by default: a REST request through Tomcat, the filters,
+        // Jersey and an engine command is deeper, and its outer frames (which command, which
+        // resource) would be cut off.
+        command.add("-XX:FlightRecorderOptions:stackdepth=2048");
+      }
       command.addAll(List.of("-cp", classpath(), side.mainClass()));
       command.addAll(side.serverArgs(jdbcUrl));
       Path log = OUT.resolve("taskcost-" + side.name() + ".log");
