@@ -5,11 +5,15 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
@@ -18,6 +22,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -38,6 +43,10 @@ import org.springframework.stereotype.Component;
  * <li><b>An index for the revoke check</b>: before each command's checks Camunda asks whether any
  * revoke (DENY) authorization exists for the person, on a column without an index, which read the
  * whole table.</li>
+ * <li><b>A person's right to work on a task is checked once per command</b>: a submission is
+ * checked before its form's glue runs ({@code FormValues}) and again by the engine's own command;
+ * the second asks the same of the same database in the same transaction. Only a granted check is
+ * remembered, for that person with those groups and that task, and only while checks are on.</li>
  * </ul>
  */
 @Component
@@ -96,6 +105,8 @@ public class EngineTuning extends AbstractProcessEnginePlugin {
   /** Before the engine compares its history level with the database's: full and ours may replace each other. */
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.getCommandCheckers().replaceAll(checker ->
+        checker.getClass() == AuthorizationCommandChecker.class ? new TaskWorkCheckedOnce() : checker);
     HistoryLevel configured = configuration.getHistoryLevel();
     if (configured == null || !Set.of(3, FULL_WITHOUT_DETAILS.getId()).contains(configured.getId())) {
       return;
@@ -143,11 +154,48 @@ public class EngineTuning extends AbstractProcessEnginePlugin {
     }
   }
 
-  /** Camunda's authorization manager, checking with all of a person's groups instead of reading which groups have authorizations. */
+  /**
+   * Camunda's authorization manager (one per command), checking with all of a person's groups
+   * instead of reading which groups have authorizations, and remembering granted task work.
+   */
   static final class AllGroupsAuthorizationManager extends AuthorizationManager {
+
+    private final Set<String> taskWorkGranted = new HashSet<>();
+
     @Override
     public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
       return authenticatedGroupIds == null ? new ArrayList<>() : new ArrayList<>(authenticatedGroupIds);
+    }
+
+    /** Whether the current person was already granted work on the task in this command. */
+    boolean taskWorkGranted(String taskId) {
+      return isAuthCheckExecuted() && taskWorkGranted.contains(key(taskId));
+    }
+
+    void grantedTaskWork(String taskId) {
+      if (isAuthCheckExecuted()) {
+        taskWorkGranted.add(key(taskId));
+      }
+    }
+
+    private String key(String taskId) {
+      Authentication person = getCurrentAuthentication();
+      return person.getUserId() + '\n' + person.getGroupIds() + '\n' + person.getTenantIds() + '\n' + taskId;
+    }
+  }
+
+  /** Camunda's checks, asking the database once per command whether a person may work on a task. */
+  static final class TaskWorkCheckedOnce extends AuthorizationCommandChecker {
+    @Override
+    public void checkTaskWork(TaskEntity task) {
+      if (!(Context.getCommandContext().getAuthorizationManager() instanceof AllGroupsAuthorizationManager manager)) {
+        super.checkTaskWork(task);
+        return;
+      }
+      if (!manager.taskWorkGranted(task.getId())) {
+        super.checkTaskWork(task);
+        manager.grantedTaskWork(task.getId());
+      }
     }
   }
 }

@@ -60,6 +60,54 @@ class JobsAndHistoryTest {
     }
   }
 
+  /**
+   * A person's right to work on a task is asked of the database once per command (a submission
+   * asked it twice); only a granted answer is remembered, for that person and task only.
+   */
+  @Test
+  void taskWorkIsCheckedOncePerCommandForThatPersonOnly() {
+    probe = repository.createDeployment().name("task-work-probe")
+        .addModelInstance("task-work-probe.bpmn", Bpmn.createExecutableProcess("TaskWorkProbe")
+            .camundaHistoryTimeToLive(30).startEvent().userTask("Task_Probe").endEvent().done())
+        .deploy();
+    String instance = runtime.startProcessInstanceByKey("TaskWorkProbe").getId();
+    String taskId = configuration.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+    configuration.getTaskService().setAssignee(taskId, "arbetar");
+    var identity = configuration.getIdentityService();
+    try {
+      configuration.getCommandExecutorTxRequired().execute(context -> {
+        org.camunda.bpm.engine.impl.persistence.entity.TaskEntity task = context.getTaskManager().findTaskById(taskId);
+        var manager = (EngineTuning.AllGroupsAuthorizationManager) context.getAuthorizationManager();
+
+        identity.setAuthentication("annan", List.of());
+        context.disableAuthorizationCheck();
+        checkTaskWork(context, task);
+        context.enableAuthorizationCheck();
+        assertThat(manager.taskWorkGranted(taskId)).as("nothing remembered while checks are off").isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> checkTaskWork(context, task))
+            .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+
+        identity.setAuthentication("arbetar", List.of());
+        checkTaskWork(context, task);
+        assertThat(manager.taskWorkGranted(taskId)).isTrue();
+        checkTaskWork(context, task);
+
+        identity.setAuthentication("annan", List.of());
+        assertThat(manager.taskWorkGranted(taskId)).as("another person is not granted by it").isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> checkTaskWork(context, task))
+            .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+        return null;
+      });
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private static void checkTaskWork(org.camunda.bpm.engine.impl.interceptor.CommandContext context,
+      org.camunda.bpm.engine.impl.persistence.entity.TaskEntity task) {
+    context.getProcessEngineConfiguration().getCommandCheckers().forEach(checker -> checker.checkTaskWork(task));
+  }
+
   @Test
   void aBurstOfJobsLeavesConnectionsForPeoplesRequests() {
     var jobs = camunda.getJobExecution();
