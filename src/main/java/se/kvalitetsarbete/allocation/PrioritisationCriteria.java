@@ -40,35 +40,49 @@ public class PrioritisationCriteria {
 
   public record Criteria(String name, String description, int version, List<Criterion> rules) {}
 
+  /** The criteria of one deployed table: a deployed table never changes, a new version gets a new id. */
+  private record Read(String definitionId, Criteria criteria) {}
+
+  private volatile Read lastRead;
+
   public Criteria current() {
     return AsProcess.call(() -> {
       DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION_KEY)
           .latestVersion().singleResult();
-      DmnModelInstance model = repository.getDmnModelInstance(definition.getId());
-      Decision decision = model.getModelElementById(definition.getKey());
-      DecisionTable table = (DecisionTable) decision.getExpression();
-      List<Input> inputs = new ArrayList<>(table.getInputs());
-      List<Output> outputs = new ArrayList<>(table.getOutputs());
-      int pointsColumn = column(outputs, "points");
-      int reasonColumn = column(outputs, "reason");
-      List<Criterion> rules = new ArrayList<>();
-      for (Rule rule : table.getRules()) {
-        List<OutputEntry> out = new ArrayList<>(rule.getOutputEntries());
-        List<InputEntry> in = new ArrayList<>(rule.getInputEntries());
-        List<String> when = new ArrayList<>();
-        for (int i = 0; i < in.size() && i < inputs.size(); i++) {
-          String entry = text(in.get(i).getTextContent());
-          if (!entry.isEmpty() && !entry.equals("-")) {
-            when.add(inputs.get(i).getLabel() + ": " + readable(entry));
-          }
-        }
-        rules.add(new Criterion(Integer.parseInt(text(out.get(pointsColumn).getTextContent())),
-            unquote(text(out.get(reasonColumn).getTextContent())), when,
-            rule.getDescription() == null ? null : text(rule.getDescription().getTextContent())));
+      Read read = lastRead;
+      if (read == null || !read.definitionId().equals(definition.getId())) {
+        read = new Read(definition.getId(), read(definition));
+        lastRead = read;
       }
-      return new Criteria(decision.getName(), decision.getDescription() == null ? null : text(decision.getDescription().getTextContent()),
-          definition.getVersion(), rules);
+      return read.criteria();
     });
+  }
+
+  private Criteria read(DecisionDefinition definition) {
+    DmnModelInstance model = repository.getDmnModelInstance(definition.getId());
+    Decision decision = model.getModelElementById(definition.getKey());
+    DecisionTable table = (DecisionTable) decision.getExpression();
+    List<Input> inputs = new ArrayList<>(table.getInputs());
+    List<Output> outputs = new ArrayList<>(table.getOutputs());
+    int pointsColumn = column(outputs, "points");
+    int reasonColumn = column(outputs, "reason");
+    List<Criterion> rules = new ArrayList<>();
+    for (Rule rule : table.getRules()) {
+      List<OutputEntry> out = new ArrayList<>(rule.getOutputEntries());
+      List<InputEntry> in = new ArrayList<>(rule.getInputEntries());
+      List<String> when = new ArrayList<>();
+      for (int i = 0; i < in.size() && i < inputs.size(); i++) {
+        String entry = text(in.get(i).getTextContent());
+        if (!entry.isEmpty() && !entry.equals("-")) {
+          when.add(inputs.get(i).getLabel() + ": " + readable(entry));
+        }
+      }
+      rules.add(new Criterion(Integer.parseInt(text(out.get(pointsColumn).getTextContent())),
+          unquote(text(out.get(reasonColumn).getTextContent())), when,
+          rule.getDescription() == null ? null : text(rule.getDescription().getTextContent())));
+    }
+    return new Criteria(decision.getName(), decision.getDescription() == null ? null : text(decision.getDescription().getTextContent()),
+        definition.getVersion(), rules);
   }
 
   /** The criteria in Markdown, as the needs description form shows them. */
