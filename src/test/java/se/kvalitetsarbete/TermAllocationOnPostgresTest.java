@@ -75,11 +75,12 @@ class TermAllocationOnPostgresTest {
 
   /**
    * Tasklist's authorized queries are planned with their values, on statistics of the permission
-   * bits (EngineTuning): otherwise a group's task count takes seconds (docs/benchmarks.md).
+   * bits (EngineTuning), without JIT: otherwise a group's task count takes seconds (docs/benchmarks.md).
    */
   @Test
   void queriesArePlannedWithTheirValuesOnStatisticsOfThePermissions(@Autowired JdbcTemplate jdbc) {
     assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+    assertThat(jdbc.queryForObject("show jit", String.class)).isEqualTo("off");
     assertThat(jdbc.queryForObject("select count(*) from pg_statistic_ext where stxname = 'kv_stat_auth_perms'", Integer.class))
         .isOne();
   }
