@@ -70,22 +70,37 @@ async function screenshot(page, file) {
   await page.screenshot({ path: join(shots, file) });
 }
 
-/** The default (first, opened) filter, its name and the tasks it lists; every filter shows a count. */
-async function defaultFilter(page, wantedTask) {
-  const first = page.locator('.task-filter').first();
-  check(await first.evaluate((e) => e.classList.contains('active')), 'the first filter is the open one');
+/**
+ * The filter named (or the default, first and opened one), its name and the tasks it lists; every
+ * filter shows a count.
+ */
+async function filterWith(page, wantedTask, name = null) {
+  if (!name) {
+    const first = page.locator('.task-filter').first();
+    check(await first.evaluate((e) => e.classList.contains('active')), 'the first filter is the open one');
+  }
+  const open = async () => {
+    if (name) {
+      await page.locator('.task-filter h4.name a').filter({ hasText: name }).first().click();
+      await page.locator('.task-filter.active h4.name a').filter({ hasText: name }).waitFor();
+    }
+  };
+  await open();
   // a task may arrive after a moment (an asynchronous step of the process): look again
   const task = page.locator('[cam-tasks] .task h4, .tasks-list .task h4').filter({ hasText: wantedTask });
   for (let i = 0; i < 10 && await task.count() === 0; i++) {
     await page.waitForTimeout(1500);
     await page.reload();
     await page.locator('.task-filter').first().waitFor();
+    await open();
   }
-  check(await task.count() > 0, `the default filter lists "${wantedTask}"`);
+  check(await task.count() > 0, `the filter ${name ? `"${name}" ` : ''}lists "${wantedTask}"`);
   await page.waitForFunction(() => Array.from(document.querySelectorAll('.task-filter'))
     .every((f) => /\d/.test(f.querySelector('.counter:not(.ng-hide), .kv-count')?.textContent || '')));
-  return (await first.locator('h4.name a').evaluate((a) => a.childNodes[0].textContent)).trim();
+  return (await page.locator('.task-filter.active h4.name a').evaluate((a) => a.childNodes[0].textContent)).trim();
 }
+
+const defaultFilter = (page, wantedTask) => filterWith(page, wantedTask);
 
 /** Words of Tasklist's English interface that must not be left on screen. */
 const ENGLISH = /\b(Claim|Unclaim|Start process|Create task|Created|Due date|Follow-up date|Add comment|History|Description|Loading|No filter|Keyboard shortcuts|Close|Powered by)\b/;
@@ -207,12 +222,18 @@ try {
   // ---- the coordinator reviews it ----
   const coordinator = await session('samordnare1');
   page = coordinator.page;
-  step = 'samordnare1: the review is in the default filter';
-  await defaultFilter(page, 'Granska behovsbeskrivning');
+  step = 'samordnare1: the review is for the coordinators to take';
+  // Tasklist opens "Mina uppgifter" (what is assigned to me); the group's work waits in the next filter
+  check(await page.locator('.task-filter').first().locator('h4.name a').evaluate((a) => a.childNodes[0].textContent.trim())
+    === 'Mina uppgifter', 'the first filter is "Mina uppgifter"');
+  await filterWith(page, 'Granska behovsbeskrivning', 'Gruppens uppgifter');
   await header(page, false);
   await openTask(page, 'Granska behovsbeskrivning');
   await swedishOnly(page);
   await take(page, '05a-coordinator-takes-the-review.png');
+  step = 'samordnare1: the review taken is under "Mina uppgifter"';
+  await filterWith(page, 'Granska behovsbeskrivning', 'Mina uppgifter');
+  await openTask(page, 'Granska behovsbeskrivning');
   step = 'samordnare1: approves the needs description';
   const shown = await page.locator('.fjs-container').evaluate((form) => form.textContent
     + Array.from(form.querySelectorAll('input, textarea')).map((field) => field.value).join(' '));
@@ -243,8 +264,8 @@ try {
   }
   const meeting = await session('samordnare1');
   page = meeting.page;
-  step = 'samordnare1: the meeting is in the default filter';
-  await defaultFilter(page, 'Besluta om fördelning');
+  step = 'samordnare1: the meeting is for the coordinators to take';
+  await filterWith(page, 'Besluta om fördelning', 'Gruppens uppgifter');
   await openTask(page, 'Besluta om fördelning');
   await take(page);
   step = 'samordnare1: decides in the list and completes with one click';

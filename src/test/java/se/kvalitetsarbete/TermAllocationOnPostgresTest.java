@@ -73,6 +73,18 @@ class TermAllocationOnPostgresTest {
     assertThat(jdbc.queryForObject("select current_database()", String.class)).startsWith("kvalitetsarbete_it_");
   }
 
+  /**
+   * Tasklist's authorized queries are planned with their values, on statistics of the permission
+   * bits (EngineTuning), without JIT: otherwise a group's task count takes seconds (docs/benchmarks.md).
+   */
+  @Test
+  void queriesArePlannedWithTheirValuesOnStatisticsOfThePermissions(@Autowired JdbcTemplate jdbc) {
+    assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+    assertThat(jdbc.queryForObject("show jit", String.class)).isEqualTo("off");
+    assertThat(jdbc.queryForObject("select count(*) from pg_statistic_ext where stxname = 'kv_stat_auth_perms'", Integer.class))
+        .isOne();
+  }
+
   @Test
   void oneRoundFromNeedsDescriptionsToFollowedUpAssignment() throws Exception {
     rest = new RestSteps(http);

@@ -13,7 +13,10 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,10 +33,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 import se.kvalitetsarbete.Scenario;
+import se.kvalitetsarbete.security.AccessSetup;
 
 /**
  * What a person meets in Tasklist, checked without a browser (TasklistBrowserTest does the same
- * through Chromium): the root address, the Swedish texts, and the default filter.
+ * through Chromium): the root address, the Swedish texts, and the shared filters.
  */
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -46,6 +50,8 @@ class TasklistSetupTest {
 
   @Autowired TestRestTemplate http;
   @Autowired TaskService tasks;
+  @Autowired FilterService filterService;
+  @Autowired AccessSetup accessSetup;
   @Autowired Scenario scenario;
 
   final ObjectMapper json = new ObjectMapper();
@@ -89,28 +95,93 @@ class TasklistSetupTest {
     assertThat(http.getForEntity("/camunda/app/tasklist/scripts/kv-header.js", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
   }
 
+  /**
+   * Tasklist opens "Mina uppgifter" (what is assigned to me); what I may take is in the two filters
+   * after it: my groups' tasks, and every task I am a candidate for, as a person or through a group.
+   * Together they hold every task a person may do, each filter exactly its part, and nothing of
+   * anyone else's; the header's counts match the lists.
+   */
   @Test
-  void theDefaultFilterListsEverythingAPersonMayDoAndNothingElse() throws IOException {
+  void theFiltersTogetherListEverythingAPersonMayDoAndNothingElse() throws IOException {
     scenario.staff("setuprektor", "rektorer");
     scenario.staff("setupsamordnare", "coordinators");
+    scenario.staff("setupsamordnare2", "coordinators");
+    scenario.staff("setuplarare", "personal");
     String assigned = task("Skriv behovsbeskrivning", t -> tasks.setAssignee(t, "setuprektor"));
     String forTheGroup = task("Granska behovsbeskrivning", t -> tasks.addCandidateGroup(t, "coordinators"));
-    String forThePerson = task("Håll uppföljningssamtal", t -> tasks.addCandidateUser(t, "setupsamordnare"));
+    String forTwoPeople = task("Håll uppföljningssamtal", t -> {
+      tasks.addCandidateUser(t, "setupsamordnare");
+      tasks.addCandidateUser(t, "setuplarare");
+    });
+    String forAGroupOrAPerson = task("Återkoppla på planen", t -> {
+      tasks.addCandidateGroup(t, "rektorer");
+      tasks.addCandidateUser(t, "setuplarare");
+    });
     String someoneElses = task("Skriv behovsbeskrivning", t -> tasks.setAssignee(t, "someoneelse"));
+    String anotherGroups = task("Planera läsåret", t -> tasks.addCandidateGroup(t, "forvaltning"));
 
     // Tasklist opens the filter with the lowest priority
     List<JsonNode> filters = new ArrayList<>();
     json.readTree(as("setupsamordnare").getForObject("/engine-rest/filter?resourceType=Task", String.class)).forEach(filters::add);
     filters.sort(java.util.Comparator.comparingInt(filter -> filter.path("properties").path("priority").asInt()));
-    assertThat(filters).isNotEmpty();
-    assertThat(filters.get(0).get("name").asText()).as("the filter Tasklist opens first").isEqualTo("Mina uppgifter");
-    String defaultFilter = filters.get(0).get("id").asText();
+    assertThat(filters).extracting(filter -> filter.get("name").asText()).as("the filters, the one Tasklist opens first")
+        .containsExactly("Mina uppgifter", "Gruppens uppgifter", "Uppgifter där jag är kandidat");
+    String mine = filters.get(0).get("id").asText();
+    String groups = filters.get(1).get("id").asText();
+    String candidate = filters.get(2).get("id").asText();
 
-    assertThat(listed("setupsamordnare", defaultFilter)).contains(forTheGroup, forThePerson).doesNotContain(assigned, someoneElses);
-    assertThat(listed("setuprektor", defaultFilter)).contains(assigned).doesNotContain(forTheGroup, forThePerson, someoneElses);
+    assertThat(listed("setuprektor", mine)).containsExactly(assigned);
+    assertThat(listed("setuprektor", groups)).containsExactly(forAGroupOrAPerson);
+    assertThat(listed("setuprektor", candidate)).containsExactly(forAGroupOrAPerson);
+    assertThat(listed("setupsamordnare", mine)).isEmpty();
+    assertThat(listed("setupsamordnare", groups)).containsExactly(forTheGroup);
+    assertThat(listed("setupsamordnare", candidate)).containsExactlyInAnyOrder(forTheGroup, forTwoPeople);
+    assertThat(listed("setuplarare", mine)).isEmpty();
+    assertThat(listed("setuplarare", groups)).isEmpty();
+    assertThat(listed("setuplarare", candidate)).containsExactlyInAnyOrder(forTwoPeople, forAGroupOrAPerson);
+    for (String user : List.of("setuprektor", "setupsamordnare", "setuplarare")) {
+      assertThat(counts(user)).as("the header's counts of %s", user).containsExactlyInAnyOrderEntriesOf(Map.of(
+          "Mina uppgifter", listed(user, mine).size(), "Gruppens uppgifter", listed(user, groups).size(),
+          "Uppgifter där jag är kandidat", listed(user, candidate).size()));
+      List<String> all = new ArrayList<>(listed(user, mine));
+      all.addAll(listed(user, groups));
+      all.addAll(listed(user, candidate));
+      assertThat(all).as("what %s sees", user).doesNotContain(someoneElses, anotherGroups);
+    }
 
     tasks.claim(forTheGroup, "setupsamordnare");
-    assertThat(listed("setupsamordnare", defaultFilter)).as("a task taken stays in the list").contains(forTheGroup);
+    assertThat(listed("setupsamordnare", mine)).as("a task taken is the taker's").containsExactly(forTheGroup);
+    assertThat(listed("setupsamordnare", groups)).isEmpty();
+    assertThat(listed("setupsamordnare", candidate)).containsExactly(forTwoPeople);
+    assertThat(listed("setupsamordnare2", groups)).as("and no longer the group's to take").isEmpty();
+    assertThat(listed("setupsamordnare2", candidate)).isEmpty();
+    assertThat(listed("setupsamordnare2", mine)).isEmpty();
+  }
+
+  /** The filters are the application's: one changed in Tasklist (or left by an earlier version) is set back at the next start. */
+  @Test
+  void aChangedFilterIsSetBackAtStart() {
+    Filter myTasks = filterService.createFilterQuery().filterName("Mina uppgifter").singleResult();
+    filterService.saveFilter(myTasks.setQuery(tasks.createTaskQuery().or()
+        .taskAssigneeExpression("${currentUser()}").taskCandidateUserExpression("${currentUser()}").endOr())
+        .setProperties(Map.of("priority", 5)));
+
+    accessSetup.onPostDeploy(null);
+
+    Filter after = filterService.getFilter(myTasks.getId());
+    TaskQueryImpl query = after.getQuery();
+    assertThat(query.getQueries()).as("one query, no OR").hasSize(1);
+    assertThat(query.getExpressions()).containsOnlyKeys("taskAssignee").containsEntry("taskAssignee", "${currentUser()}");
+    assertThat(query.getCandidateUser()).isNull();
+    assertThat(after.getProperties()).containsEntry("priority", -10).containsEntry("description", "Uppgifter som är tilldelade mig");
+    assertThat(filterService.createFilterQuery().filterName("Mina uppgifter").count()).isOne();
+  }
+
+  private Map<String, Integer> counts(String user) throws IOException {
+    Map<String, Integer> counts = new java.util.HashMap<>();
+    json.readTree(as(user).getForObject("/engine-rest/filter?resourceType=Task&itemCount=true", String.class))
+        .forEach(filter -> counts.put(filter.get("name").asText(), filter.get("itemCount").asInt()));
+    return counts;
   }
 
   private String task(String name, java.util.function.Consumer<String> assign) {

@@ -62,15 +62,15 @@ public class BareCamundaServer {
     deployment.deploy();
     TaskService tasks = context.getBean(TaskService.class);
     FilterService filters = context.getBean(FilterService.class);
-    // The application's first Tasklist filter, with the same query.
+    // The application's Tasklist filters that the benchmark's people use, with the same queries.
     String filter = filters.saveFilter(filters.newTaskFilter(TaskCostBenchmark.FILTER)
-        .setProperties(new java.util.HashMap<>(java.util.Map.of("priority", -10, "description", "Mina och mina gruppers uppgifter")))
-        .setQuery(tasks.createTaskQuery().or()
-            .taskAssigneeExpression("${currentUser()}")
-            .taskCandidateUserExpression("${currentUser()}")
-            .taskCandidateGroupInExpression("${currentUserGroups()}")
-            .endOr())).getId();
+        .setProperties(new java.util.HashMap<>(java.util.Map.of("priority", -10, "description", "Uppgifter som är tilldelade mig")))
+        .setQuery(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"))).getId();
     grant(authorizations, Resources.FILTER, filter, Permissions.READ);
+    String toTake = filters.saveFilter(filters.newTaskFilter(TaskCostBenchmark.TO_TAKE_FILTER)
+        .setProperties(new java.util.HashMap<>(java.util.Map.of("priority", 10, "description", "Otilldelade uppgifter som jag kan ta")))
+        .setQuery(tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}"))).getId();
+    grant(authorizations, Resources.FILTER, toTake, Permissions.READ);
     grant(authorizations, Resources.PROCESS_DEFINITION, PROCESS, Permissions.READ, Permissions.CREATE_INSTANCE);
     grant(authorizations, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
     se.kvalitetsarbete.benchmark.ServerConsole.serve(context);
