@@ -49,6 +49,7 @@ class SkaYearlyCycleProcessTest {
   @Autowired OrganiserPlans organiserPlans;
   @Autowired NormalCriterionRepository criteria;
   @Autowired SchoolYears schoolYears;
+  @Autowired QualityPlanRepository qualityPlanRecords;
   @Autowired se.kvalitetsarbete.indicators.IndicatorImport indicatorImport;
 
   List<Unit> municipality;
@@ -339,6 +340,29 @@ class SkaYearlyCycleProcessTest {
     } finally {
       activate(batchReport);
     }
+  }
+
+  @Test
+  void aPlanTheYearStartedStillTouchesOnlyItsOwnUnitsRecordsThoughTheYearNoLongerCallsIt() throws Exception {
+    ProcessInstance year = runtime.startProcessInstanceByKey("SkaYearlyCycle",
+        Variables.putValue("schoolYear", SchoolYear.label(cycle.freshFirstYear())));
+    scenario.complete(scenario.task(year, "Task_PrepareSchoolYear"), Map.of(
+        "planDeadline", LocalDate.now().plusWeeks(8).toString(), "sharedAreasGrundskola", "Läsförståelse\n"));
+    List<ProcessInstance> plans = cycle.plansOf(year);
+    ProcessInstance mine = plans.get(0);
+    Long myPlanId = (Long) runtime.getVariable(mine.getId(), "qualityPlanId");
+    Long theirPlanId = (Long) runtime.getVariable(plans.get(1).getId(), "qualityPlanId");
+
+    runtime.setVariable(mine.getId(), "qualityPlanId", theirPlanId);
+    assertThatThrownBy(() -> cycle.followUpLastYear(mine)).as("the other unit's plan of the same year")
+        .hasMessageContaining("qualityPlanId");
+
+    // Nor another school year: the plan belongs to its year by its record, not by being called.
+    runtime.setVariable(mine.getId(), "qualityPlanId", myPlanId);
+    runtime.setVariable(mine.getId(), "schoolYearId", cycle.preparedYear(cycle.freshFirstYear()).getId());
+    assertThatThrownBy(() -> cycle.followUpLastYear(mine)).hasMessageContaining("schoolYearId");
+    assertThat(mine).isWaitingAt("Task_FollowUpLastYear");
+    assertThat(qualityPlanRecords.findById(theirPlanId).orElseThrow().getFollowUpSummary()).as("the other unit's plan is untouched").isNull();
   }
 
   @Test
