@@ -40,8 +40,9 @@ public class CancelUnitPlans implements ExecutionListener {
           .variableValueEquals(SCHOOL_YEAR_ID, schoolYearId).list().stream().map(ProcessInstance::getId).toList());
       instances.addAll(starts.openPlans(schoolYearId));
       if (!instances.isEmpty()) {
+        // Without the models' listeners: a plan cancelled with its year tells no one it ended.
         runtime.deleteProcessInstancesIfExists(instances, texts.get("ska.schoolYearCancelled", execution.getVariable(SCHOOL_YEAR_LABEL)),
-            false, true, false);
+            true, true, false);
       }
     });
   }

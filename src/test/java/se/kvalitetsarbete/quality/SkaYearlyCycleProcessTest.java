@@ -366,6 +366,23 @@ class SkaYearlyCycleProcessTest {
   }
 
   @Test
+  void aUnitsPlanDeletedOnItsOwnCountsAsEndedSoTheYearDoesNotWaitForItForEver() {
+    ProcessInstance year = runtime.startProcessInstanceByKey("SkaYearlyCycle",
+        Variables.putValue("schoolYear", SchoolYear.label(cycle.freshFirstYear())));
+    scenario.complete(scenario.task(year, "Task_PrepareSchoolYear"), Map.of(
+        "planDeadline", LocalDate.now().plusWeeks(8).toString(), "sharedAreasGrundskola", "Läsförståelse\n"));
+    List<ProcessInstance> plans = cycle.plansOf(year);
+    assertThat(plans).hasSize(2);
+
+    runtime.deleteProcessInstance(plans.get(0).getId(), "Enheten har lagts ned");
+    assertThat(year).as("the other plan is still open").isWaitingAt("Message_UnitPlansEnded", "Gateway_WaitForPlans");
+    runtime.deleteProcessInstance(plans.get(1).getId(), "Enheten har lagts ned");
+
+    assertThat(year).as("the year's own path goes on; the units' part is over").hasPassed("Message_UnitPlansEnded")
+        .isWaitingAt("Gateway_WaitForPlans");
+  }
+
+  @Test
   void aCancelledSchoolYearTakesItsBatchesAndItsUnitsOpenPlansWithIt() {
     ProcessInstance year = runtime.startProcessInstanceByKey("SkaYearlyCycle",
         Variables.putValue("schoolYear", SchoolYear.label(cycle.freshFirstYear())));
