@@ -57,6 +57,8 @@ public class SchoolYear {
 
   public Long getId() { return id; }
   public String getLabel() { return label; }
+  /** The SkaYearlyCycle instance of this school year (null for a year opened without one). */
+  public String getProcessInstanceId() { return processInstanceId; }
   public LocalDate getStartsOn() { return startsOn; }
   public LocalDate getPlanDeadline() { return planDeadline; }
   public void setPlanDeadline(LocalDate planDeadline) { this.planDeadline = planDeadline; }

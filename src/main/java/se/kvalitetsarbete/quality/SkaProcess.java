@@ -1,13 +1,23 @@
 package se.kvalitetsarbete.quality;
 
-/** Variable names of the SkaYearlyCycle and SkaUnitPlan processes, as Java uses them. */
+/** Variable names of the SkaYearlyCycle, SkaUnitPlanBatch and SkaUnitPlan processes, as Java uses them. */
 public final class SkaProcess {
+
+  public static final String UNIT_PLAN_PROCESS = "SkaUnitPlan";
+  public static final String UNIT_PLAN_BATCH_PROCESS = "SkaUnitPlanBatch";
 
   public static final String SCHOOL_YEAR = "schoolYear";
   public static final String SCHOOL_YEAR_ID = "schoolYearId";
   public static final String SCHOOL_YEAR_LABEL = "schoolYearLabel";
   public static final String PLAN_DEADLINE = "planDeadline";
   public static final String REPORT_APPROVED = "reportApproved";
+  /** Input of Task_StartUnitPlans: how many units' plans one batch starts. */
+  public static final String UNITS_PER_BATCH = "unitsPerBatch";
+  /** How many SkaUnitPlanBatch instances the year started (0: no unit, nothing to wait for). */
+  public static final String UNIT_PLAN_BATCHES = "unitPlanBatches";
+  /** A batch's units: the active units with an id from first to last. */
+  public static final String FIRST_UNIT_ID = "firstUnitId";
+  public static final String LAST_UNIT_ID = "lastUnitId";
 
   public static final String UNIT_ID = "unitId";
   public static final String QUALITY_PLAN_ID = "qualityPlanId";
@@ -29,6 +39,8 @@ public final class SkaProcess {
   /** A unit's plan tells the yearly cycle it is approved; the yearly cycle sends its feedback to every plan. */
   public static final String MESSAGE_PLAN_APPROVED = "PlanApproved";
   public static final String MESSAGE_ORGANISER_FEEDBACK = "OrganiserFeedback";
+  /** Every batch has started its plans and every plan so started has ended. */
+  public static final String MESSAGE_UNIT_PLANS_ENDED = "UnitPlansEnded";
   public static final String TASK_FOLLOW_UP_ACTIONS = "Task_FollowUpActions";
   public static final String TASK_REMIND_FOLLOW_UP = "Task_RemindFollowUp";
 

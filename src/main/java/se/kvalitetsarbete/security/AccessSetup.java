@@ -50,7 +50,8 @@ public class AccessSetup {
   private static final List<String> STAFF = List.of(Roles.COORDINATORS, Roles.REKTORER, Roles.QUALITY_TEAM,
       Roles.HEADS_OF_SCHOOL_FORMS, Roles.ADMINISTRATION);
   private static final List<String> ALLOCATION_PROCESSES = List.of("TermAllocation", "NeedsDescription", "Assignment", "RoundSchedule");
-  private static final List<String> QUALITY_CYCLE_PROCESSES = List.of("SkaYearlyCycle", "SkaUnitPlan", "SkaSchedule", "RegionalExchange");
+  private static final List<String> QUALITY_CYCLE_PROCESSES = List.of("SkaYearlyCycle", "SkaUnitPlanBatch", "SkaUnitPlan", "SkaSchedule",
+      "RegionalExchange");
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;

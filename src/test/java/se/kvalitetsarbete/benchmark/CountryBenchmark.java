@@ -65,7 +65,6 @@ public final class CountryBenchmark {
   static final int QUERIES = Integer.getInteger("bench.country.queries", 200);
   static final int ENGINE_TASKS = Integer.getInteger("bench.country.engine-tasks", 2000);
   static final int START_TIMEOUT_S = Integer.getInteger("bench.country.start-timeout", 300);
-  static final int DIRECT_TIMEOUT_S = Integer.getInteger("bench.country.direct-timeout", 900);
   static final int TIMER_TIMEOUT_S = Integer.getInteger("bench.country.timer-timeout", 600);
   static final int STARTUP_RUNS = Integer.getInteger("bench.country.startup-runs", 2);
   /** Extra arguments for the application (in-process and nodes), e.g. job executor settings, comma-separated. */
@@ -181,7 +180,11 @@ public final class CountryBenchmark {
 
   // ---------------------------------------------------------------- school year
 
-  /** The administration starts SkaYearlyCycle and submits Förbered läsåret; the engine fans out one SkaUnitPlan per unit. */
+  /**
+   * The administration starts SkaYearlyCycle and submits Förbered läsåret; the year's fan-out then
+   * starts one SkaUnitPlan per unit, in SkaUnitPlanBatch instances, each plan's first step a job of
+   * its own. Timed from the submit until every rektor has Hur blev det?.
+   */
   static void startSchoolYear(ConfigurableApplicationContext app, String base, DataSource data) throws Exception {
     String label = SchoolYearLabel.next();
     HttpResponse<String> started = post(base + "/process-definition/key/SkaYearlyCycle/submit-form", ADMINISTRATOR,
@@ -198,7 +201,7 @@ public final class CountryBenchmark {
         "sharedAreasForskola", "Språkutveckling")));
     double submit = seconds(t0);
     check(submitted);
-    result("school year %s: 'Förbered läsåret' submitted in %.1f s (the request that creates the multi-instance of %d units)", label,
+    result("school year %s: 'Förbered läsåret' submitted in %.1f s for %d units (the fan-out runs after the request, in jobs)", label,
         submit, units);
     String counting = "select count(*) from act_ru_task where task_def_key_ = 'Task_FollowUpLastYear'";
     long done = 0;
@@ -213,8 +216,9 @@ public final class CountryBenchmark {
       }
       if (System.nanoTime() - lastPrint > 15_000_000_000L) {
         lastPrint = System.nanoTime();
-        System.out.printf("COUNTRY progress: %d of %d unit plans started after %.0f s (%.1f per second); jobs left %d; load %s%n", done, units,
-            seconds(t0), done / seconds(t0), count(data, "select count(*) from act_ru_job"), loadAverage());
+        System.out.printf("COUNTRY progress: %d of %d unit plans started after %.0f s (%.1f per second); jobs left %d (%d not timers); load %s%n",
+            done, units, seconds(t0), done / seconds(t0), count(data, "select count(*) from act_ru_job"),
+            count(data, "select count(*) from act_ru_job where type_ = 'message'"), loadAverage());
       }
     }
     double elapsed = seconds(t0);
@@ -225,47 +229,11 @@ public final class CountryBenchmark {
       result("school year NOT started for all units within %d s: %d of %d unit plans (%.1f per second over the whole time, "
           + "%.1f per second in the last minute)", START_TIMEOUT_S, done, units, done / elapsed,
           (done - recent.getFirst()[1]) / Math.max(0.001, (recent.getLast()[0] - recent.getFirst()[0]) / 1e9));
-      // The rest as the fan-out would do it without the year's process instance: each unit's plan a
-      // process instance of its own (same model, same variables), started by two threads.
-      org.camunda.bpm.engine.RuntimeService runtime = app.getBean(org.camunda.bpm.engine.RuntimeService.class);
-      runtime.suspendProcessInstanceById(year);
-      result("the year's process instance suspended (its unit jobs stop); %d unit jobs were left",
-          count(data, "select count(*) from act_ru_job where process_instance_id_ = '" + year + "' and handler_type_ = 'async-continuation'"));
-      long yearId = count(data, "select id from school_year where label = '" + label + "'");
-      List<Long> rest = new ArrayList<>();
-      try (Connection c = DriverManager.getConnection(SERVER + DB, "postgres", ""); Statement s = c.createStatement();
-          ResultSet r = s.executeQuery("select u.id from unit u where u.active and not exists (select 1 from quality_plan p "
-              + "where p.unit_id = u.id and p.school_year_id = " + yearId + ") order by u.id")) {
-        while (r.next()) {
-          rest.add(r.getLong(1));
-        }
-      }
-      long t1 = System.nanoTime();
-      java.util.concurrent.ExecutorService starters = java.util.concurrent.Executors.newFixedThreadPool(2);
-      java.util.concurrent.atomic.AtomicInteger started2 = new java.util.concurrent.atomic.AtomicInteger();
-      for (Long unitId : rest) {
-        starters.submit(() -> {
-          if (seconds(t1) < DIRECT_TIMEOUT_S) {
-            try {
-              runtime.createProcessInstanceByKey("SkaUnitPlan").setVariable("schoolYearId", yearId).setVariable("unitId", unitId).execute();
-            } catch (RuntimeException e) {
-              System.out.println("COUNTRY failed to start the plan of unit " + unitId + ": " + e);
-              return null;
-            }
-            int now = started2.incrementAndGet();
-            if (now % 2000 == 0) {
-              System.out.printf("COUNTRY progress: %d of %d unit plans started on their own after %.0f s%n", now, rest.size(), seconds(t1));
-            }
-          }
-          return null;
-        });
-      }
-      starters.shutdown();
-      starters.awaitTermination(DIRECT_TIMEOUT_S + 120, TimeUnit.SECONDS);
-      double direct = seconds(t1);
-      result("the other %d unit plans started as process instances of their own (not children of the year), 2 threads: %d in %.1f s "
-          + "(%.1f per second; for all %d units that rate gives %.0f s)", rest.size(), started2.get(), direct, started2.get() / direct, units,
-          units / (started2.get() / direct));
+      result("left at the time limit: %d of the year's batches not yet started, %d unit plans whose first step has not run",
+          count(data, "select count(*) from act_ru_execution e join act_re_procdef d on d.id_ = e.proc_def_id_ "
+              + "where d.key_ = 'SkaUnitPlanBatch' and e.parent_id_ is null"),
+          count(data, "select count(*) from act_ru_job j join act_re_procdef d on d.id_ = j.proc_def_id_ "
+              + "where d.key_ = 'SkaUnitPlan' and j.type_ = 'message'"));
     }
     result("after the start: %d process instances, %d jobs (%d timers), %d variables, %d authorizations",
         count(data, "select count(*) from act_ru_execution where parent_id_ is null"), count(data, "select count(*) from act_ru_job"),

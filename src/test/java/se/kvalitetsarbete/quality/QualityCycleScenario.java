@@ -86,9 +86,25 @@ public class QualityCycleScenario {
     throw new IllegalStateException("No school year up to 2098/99 is free for a test in this database");
   }
 
+  /** A unit's plan started by hand (not by a year's fan-out), its first step run as the job executor would. */
   public ProcessInstance startPlan(SchoolYear year, Long unitId) {
-    return runtime.startProcessInstanceByKey("SkaUnitPlan",
+    ProcessInstance plan = runtime.startProcessInstanceByKey("SkaUnitPlan",
         Variables.putValue("schoolYearId", year.getId()).putValue("unitId", unitId));
+    scenario.runJobsOf(plan);
+    return plan;
+  }
+
+  /** The units' plans that the year's fan-out started (SkaUnitPlan instances of their own, none called by the year). */
+  public List<ProcessInstance> plansOf(ProcessInstance year) {
+    return runtime.createProcessInstanceQuery().processDefinitionKey("SkaUnitPlan")
+        .variableValueEquals("schoolYearId", runtime.getVariable(year.getId(), "schoolYearId"))
+        .orderByProcessInstanceId().asc().list();
+  }
+
+  /** The year's batches of units (SkaUnitPlanBatch instances) that have not ended. */
+  public List<ProcessInstance> batchesOf(ProcessInstance year) {
+    return runtime.createProcessInstanceQuery().processDefinitionKey("SkaUnitPlanBatch")
+        .variableValueEquals("schoolYearId", runtime.getVariable(year.getId(), "schoolYearId")).list();
   }
 
   /** Hur blev det?, every self-assessment and the analysis: the plan waits at the development part. */

@@ -49,6 +49,7 @@ class SkaYearlyCycleProcessTest {
   @Autowired OrganiserPlans organiserPlans;
   @Autowired NormalCriterionRepository criteria;
   @Autowired SchoolYears schoolYears;
+  @Autowired QualityPlanRepository qualityPlanRecords;
   @Autowired se.kvalitetsarbete.indicators.IndicatorImport indicatorImport;
 
   List<Unit> municipality;
@@ -70,8 +71,10 @@ class SkaYearlyCycleProcessTest {
         "sharedAreasGrundskola", "Läsförståelse\n",
         "indicatorCsv", "kpi;kod;år;kön;värde;status\nI01;" + municipality.get(0).getCode() + ";2025;T;81,5;\n"));
     assertThat(indicatorValues.findForArea(municipality.get(0).getCode(), 2025, 2025)).hasSize(1);
-    List<ProcessInstance> plans = runtime.createProcessInstanceQuery().superProcessInstanceId(year.getId()).list();
-    assertThat(plans).hasSize(2);
+    List<ProcessInstance> plans = cycle.plansOf(year);
+    assertThat(plans).as("the year started one plan per unit, each an instance of its own").hasSize(2);
+    assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(year.getId()).count()).isZero();
+    assertThat(year).isWaitingAt("Message_UnitPlansEnded", "Gateway_WaitForPlans");
 
     // At the deadline one unit is still writing: the administration is asked to remind it.
     cycle.completePlan(plans.get(0), "Lässtrategier");
@@ -112,7 +115,7 @@ class SkaYearlyCycleProcessTest {
     ProcessInstance year = runtime.startProcessInstanceByKey("SkaYearlyCycle", Variables.putValue("schoolYear", label));
     scenario.complete(scenario.task(year, "Task_PrepareSchoolYear"), Map.of(
         "planDeadline", LocalDate.now().plusWeeks(8).toString(), "sharedAreasGrundskola", "Läsförståelse\n"));
-    List<ProcessInstance> plans = runtime.createProcessInstanceQuery().superProcessInstanceId(year.getId()).list();
+    List<ProcessInstance> plans = cycle.plansOf(year);
 
     approve(plans.get(0));
     assertThat(year).as("one plan of two: still waiting").isWaitingAt("Gateway_WaitForPlans");
@@ -132,11 +135,24 @@ class SkaYearlyCycleProcessTest {
       assertThat(scenario.shown(feedback.getId(), "organiserFeedback")).isEqualTo("Bra arbete med läsförståelsen.");
       cycle.readOrganiserFeedback(plan, "Tack, vi fortsätter.");
     }
-    assertThat(year).as("the year waits for the units' follow-ups, not the board").isWaitingAt("CallActivity_UnitPlans");
-    for (ProcessInstance plan : plans) {
-      cycle.followUpMidYear(plan);
+    assertThat(year).as("the year waits for the units' follow-ups, not the board").isWaitingAt("Message_UnitPlansEnded");
+    List<String> planEnd = holdBack("SkaUnitPlan", "Task_ReportPlanEnded");
+    try {
+      for (ProcessInstance plan : plans) {
+        cycle.followUpMidYear(plan);
+        assertThat(plan).isWaitingAt("Task_ReportPlanEnded");
+      }
+      assertThat(year).isWaitingAt("Message_UnitPlansEnded");
+      // Both plans end at the same instant, each in a job of its own: one of them is the last, and says so.
+      activate(planEnd);
+      endTogether(plans);
+    } finally {
+      activate(planEnd);
     }
-    assertThat(year).isEnded().hasPassed("EndEvent_SchoolYearReported");
+    for (ProcessInstance plan : plans) {
+      assertThat(plan).isEnded();
+    }
+    assertThat(year).isEnded().hasPassed("Message_UnitPlansEnded", "EndEvent_SchoolYearReported");
   }
 
   @Test
@@ -233,17 +249,25 @@ class SkaYearlyCycleProcessTest {
   }
 
   @Test
-  void aUnitWhosePlanCannotStartBecomesAnIncidentAndTheOtherUnitsPlansStart() {
+  void aUnitWhosePlanCannotStartBecomesAnIncidentOfItsOwnPlanAndTheOtherUnitsPlansStart() {
     Unit removed = scenario.municipalityWith(SchoolForm.GRUNDSKOLA_F3, SchoolForm.FORSKOLA).get(1);
     ProcessInstance year = runtime.startProcessInstanceByKey("SkaYearlyCycle",
         Variables.putValue("schoolYear", SchoolYear.label(cycle.freshFirstYear())));
     tasks.complete(scenario.task(year, "Task_PrepareSchoolYear").getId(), Map.of("planDeadline", LocalDate.now().plusWeeks(8).toString()));
+    assertThat(year).as("the submit returns before any plan is started").isWaitingAt("Task_StartUnitPlans");
+    assertThat(cycle.plansOf(year)).isEmpty();
+    runJobs(year, "Task_StartUnitPlans");
+    for (ProcessInstance batch : cycle.batchesOf(year)) {
+      runJobs(batch, "Task_StartBatchPlans");
+    }
+    ProcessInstance plan = cycle.plansOf(year).stream()
+        .filter(p -> removed.getId().equals(runtime.getVariable(p.getId(), "unitId"))).findFirst().orElseThrow();
     // The unit is taken out of the register while its plan is on its way.
     units.delete(removed);
 
     // The job executor's work, each failure tried again at once instead of after the back-off.
     for (int pass = 0; pass < 10; pass++) {
-      for (var job : management.createJobQuery().processInstanceId(year.getId()).messages().withRetriesLeft().list()) {
+      for (var job : management.createJobQuery().messages().withRetriesLeft().active().list()) {
         try {
           management.executeJob(job.getId());
         } catch (RuntimeException failed) {
@@ -252,11 +276,172 @@ class SkaYearlyCycleProcessTest {
       }
     }
 
-    assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(year.getId()).list())
-        .as("the other unit's plan started").hasSize(1);
-    var incident = runtime.createIncidentQuery().processInstanceId(year.getId()).singleResult();
-    assertThat(incident.getActivityId()).isEqualTo("CallActivity_UnitPlans");
-    assertThat(incident.getIncidentMessage()).startsWith("Steget \"Enheternas planer och uppföljningar\" misslyckades även vid de nya försöken");
+    assertThat(cycle.plansOf(year).stream().filter(p -> scenario.tasks(p, "Task_FollowUpLastYear").size() == 1))
+        .as("every other unit's plan started").hasSize(cycle.plansOf(year).size() - 1);
+    assertThat(runtime.createIncidentQuery().processInstanceId(year.getId()).count()).as("the year itself has no incident").isZero();
+    var incident = runtime.createIncidentQuery().processInstanceId(plan.getId()).singleResult();
+    assertThat(incident.getActivityId()).isEqualTo("Task_StartUnitPlan");
+    assertThat(incident.getIncidentMessage()).startsWith("Steget \"Lägg upp enhetens plan\" misslyckades även vid de nya försöken");
+  }
+
+  @Test
+  void aBatchTriedAgainStartsOnlyThePlansStillMissingAndNoUnitGetsTwo() {
+    ProcessInstance year = runtime.startProcessInstanceByKey("SkaYearlyCycle",
+        Variables.putValue("schoolYear", SchoolYear.label(cycle.freshFirstYear())));
+    tasks.complete(scenario.task(year, "Task_PrepareSchoolYear").getId(), Map.of("planDeadline", LocalDate.now().plusWeeks(8).toString()));
+    // One unit's rektor has had a plan started by hand before the year's batches start theirs.
+    SchoolYear schoolYear = years.findByLabel((String) runtime.getVariable(year.getId(), "schoolYearLabel")).orElseThrow();
+    cycle.startPlan(schoolYear, municipality.get(0).getId());
+    runJobs(year, "Task_StartUnitPlans");
+    List<ProcessInstance> batches = cycle.batchesOf(year);
+    long activeUnits = units.findByActiveTrueOrderByName().size();
+    assertThat(batches).as("150 units per batch (the model's unitsPerBatch)").hasSize((int) ((activeUnits + 149) / 150));
+
+    ProcessInstance batch = batches.get(0);
+    runJobs(batch, "Task_StartBatchPlans");
+    // The same batch's step once more, as after a failure that came after its plans were started.
+    runtime.createProcessInstanceModification(batch.getId()).startBeforeActivity("Task_StartBatchPlans").execute();
+    runJobs(batch, "Task_StartBatchPlans");
+    scenario.runAsyncJobs();
+
+    Map<Object, Long> plansPerUnit = cycle.plansOf(year).stream()
+        .collect(java.util.stream.Collectors.groupingBy(p -> runtime.getVariable(p.getId(), "unitId"), java.util.stream.Collectors.counting()));
+    assertThat(plansPerUnit).as("one plan per active unit, the one started by hand included").hasSize((int) activeUnits)
+        .allSatisfy((unit, count) -> assertThat(count).isEqualTo(1L));
+    assertThat(cycle.batchesOf(year)).as("every batch has told the year").isEmpty();
+    assertThat(year).isWaitingAt("Message_UnitPlansEnded", "Gateway_WaitForPlans");
+  }
+
+  @Test
+  void theYearWaitsForEveryBatchToHaveStartedItsPlansEvenWhenEveryPlanStartedSoFarHasEnded() throws Exception {
+    String label = SchoolYear.label(cycle.freshFirstYear());
+    ProcessInstance year = runtime.startProcessInstanceByKey("SkaYearlyCycle", Variables.putValue("schoolYear", label));
+    List<String> batchReport = holdBack("SkaUnitPlanBatch", "Task_ReportBatchStarted");
+    try {
+      scenario.complete(scenario.task(year, "Task_PrepareSchoolYear"), Map.of(
+          "planDeadline", LocalDate.now().plusWeeks(8).toString(), "sharedAreasGrundskola", "Läsförståelse\n"));
+      List<ProcessInstance> plans = cycle.plansOf(year);
+      assertThat(plans).hasSize(2);
+      for (ProcessInstance plan : plans) {
+        approve(plan);
+      }
+      summarise(year);
+      scenario.complete(scenario.task(year, "Task_ApproveBoardReport"), Map.of("reportDecision", "APPROVE"));
+      for (ProcessInstance plan : plans) {
+        cycle.readOrganiserFeedback(plan, "Tack.");
+        cycle.followUpMidYear(plan);
+        assertThat(plan).isEnded().hasPassed("Task_ReportPlanEnded");
+      }
+      assertThat(year).as("a batch that has not told the year may still have plans to start").isWaitingAt("Message_UnitPlansEnded");
+
+      activate(batchReport);
+      scenario.runAsyncJobs();
+      assertThat(year).isEnded().hasPassed("Message_UnitPlansEnded", "EndEvent_SchoolYearReported");
+    } finally {
+      activate(batchReport);
+    }
+  }
+
+  @Test
+  void aPlanTheYearStartedStillTouchesOnlyItsOwnUnitsRecordsThoughTheYearNoLongerCallsIt() throws Exception {
+    ProcessInstance year = runtime.startProcessInstanceByKey("SkaYearlyCycle",
+        Variables.putValue("schoolYear", SchoolYear.label(cycle.freshFirstYear())));
+    scenario.complete(scenario.task(year, "Task_PrepareSchoolYear"), Map.of(
+        "planDeadline", LocalDate.now().plusWeeks(8).toString(), "sharedAreasGrundskola", "Läsförståelse\n"));
+    List<ProcessInstance> plans = cycle.plansOf(year);
+    ProcessInstance mine = plans.get(0);
+    Long myPlanId = (Long) runtime.getVariable(mine.getId(), "qualityPlanId");
+    Long theirPlanId = (Long) runtime.getVariable(plans.get(1).getId(), "qualityPlanId");
+
+    runtime.setVariable(mine.getId(), "qualityPlanId", theirPlanId);
+    assertThatThrownBy(() -> cycle.followUpLastYear(mine)).as("the other unit's plan of the same year")
+        .hasMessageContaining("qualityPlanId");
+
+    // Nor another school year: the plan belongs to its year by its record, not by being called.
+    runtime.setVariable(mine.getId(), "qualityPlanId", myPlanId);
+    runtime.setVariable(mine.getId(), "schoolYearId", cycle.preparedYear(cycle.freshFirstYear()).getId());
+    assertThatThrownBy(() -> cycle.followUpLastYear(mine)).hasMessageContaining("schoolYearId");
+    assertThat(mine).isWaitingAt("Task_FollowUpLastYear");
+    assertThat(qualityPlanRecords.findById(theirPlanId).orElseThrow().getFollowUpSummary()).as("the other unit's plan is untouched").isNull();
+  }
+
+  @Test
+  void aUnitsPlanDeletedOnItsOwnCountsAsEndedSoTheYearDoesNotWaitForItForEver() {
+    ProcessInstance year = runtime.startProcessInstanceByKey("SkaYearlyCycle",
+        Variables.putValue("schoolYear", SchoolYear.label(cycle.freshFirstYear())));
+    scenario.complete(scenario.task(year, "Task_PrepareSchoolYear"), Map.of(
+        "planDeadline", LocalDate.now().plusWeeks(8).toString(), "sharedAreasGrundskola", "Läsförståelse\n"));
+    List<ProcessInstance> plans = cycle.plansOf(year);
+    assertThat(plans).hasSize(2);
+
+    runtime.deleteProcessInstance(plans.get(0).getId(), "Enheten har lagts ned");
+    assertThat(year).as("the other plan is still open").isWaitingAt("Message_UnitPlansEnded", "Gateway_WaitForPlans");
+    runtime.deleteProcessInstance(plans.get(1).getId(), "Enheten har lagts ned");
+
+    assertThat(year).as("the year's own path goes on; the units' part is over").hasPassed("Message_UnitPlansEnded")
+        .isWaitingAt("Gateway_WaitForPlans");
+  }
+
+  @Test
+  void aCancelledSchoolYearTakesItsBatchesAndItsUnitsOpenPlansWithIt() {
+    ProcessInstance year = runtime.startProcessInstanceByKey("SkaYearlyCycle",
+        Variables.putValue("schoolYear", SchoolYear.label(cycle.freshFirstYear())));
+    tasks.complete(scenario.task(year, "Task_PrepareSchoolYear").getId(), Map.of("planDeadline", LocalDate.now().plusWeeks(8).toString()));
+    runJobs(year, "Task_StartUnitPlans");
+    List<ProcessInstance> batches = cycle.batchesOf(year);
+    runJobs(batches.get(0), "Task_StartBatchPlans");
+    List<ProcessInstance> plans = cycle.plansOf(year);
+    assertThat(plans).isNotEmpty();
+
+    runtime.deleteProcessInstance(year.getId(), "Fel läsår startat");
+
+    for (ProcessInstance plan : plans) {
+      assertThat(plan).as("the unit's plan goes with the year").isEnded();
+    }
+    for (ProcessInstance batch : batches) {
+      assertThat(batch).as("and so does a batch that has not started its plans").isEnded();
+    }
+  }
+
+  /** Executes the instance's due job at that activity, as the job executor would. */
+  private void runJobs(ProcessInstance instance, String activityId) {
+    for (var job : management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).executable().list()) {
+      management.executeJob(job.getId());
+    }
+  }
+
+  /** Suspends the activity's job definitions (their new jobs are created suspended): the test decides when they run. */
+  private List<String> holdBack(String processKey, String activityId) {
+    List<String> ids = management.createJobDefinitionQuery().processDefinitionKey(processKey).activityIdIn(activityId)
+        .list().stream().map(d -> d.getId()).toList();
+    ids.forEach(id -> management.suspendJobDefinitionById(id, true));
+    return ids;
+  }
+
+  private void activate(List<String> jobDefinitionIds) {
+    jobDefinitionIds.forEach(id -> management.activateJobDefinitionById(id, true));
+  }
+
+  /** Each plan's waiting job in a thread of its own, all let go at once. */
+  private void endTogether(List<ProcessInstance> plans) throws Exception {
+    var start = new java.util.concurrent.CyclicBarrier(plans.size());
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(plans.size());
+    try {
+      List<java.util.concurrent.Future<?>> ends = new java.util.ArrayList<>();
+      for (ProcessInstance plan : plans) {
+        String job = management.createJobQuery().processInstanceId(plan.getId()).activityId("Task_ReportPlanEnded").singleResult().getId();
+        ends.add(pool.submit(() -> {
+          start.await();
+          management.executeJob(job);
+          return null;
+        }));
+      }
+      for (var end : ends) {
+        end.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private void summarise(ProcessInstance year) {
