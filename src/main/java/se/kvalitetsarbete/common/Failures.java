@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -54,7 +55,8 @@ public class Failures {
       if (cause instanceof AuthorizationException) {
         return null;
       }
-      if (cause instanceof OptimisticLockingException || cause instanceof OptimisticLockingFailureException) {
+      if (cause instanceof OptimisticLockingException || cause instanceof OptimisticLockingFailureException
+          || cause instanceof PessimisticLockingFailureException || isLockConflict(cause)) {
         return conflict("conflict.concurrent");
       }
       if (cause instanceof TaskAlreadyClaimedException) {
@@ -96,6 +98,15 @@ public class Failures {
     return message != null && (message.contains("Cannot find task") || message.contains("task is null")
         || message.contains("No task found") || message.contains("Cannot restore state of process instance")
         || message.contains("execution is null"));
+  }
+
+  /**
+   * Two transactions that waited for each other, one of which the database chose to end: PostgreSQL
+   * 40P01 (deadlock_detected) and 40001 (serialization_failure), H2 40001 (deadlock) and HYT00
+   * (lock timeout). Everything of the loser is rolled back, so it is a race like any other.
+   */
+  private static boolean isLockConflict(Throwable cause) {
+    return cause instanceof SQLException sql && java.util.Set.of("40P01", "40001", "HYT00").contains(sql.getSQLState());
   }
 
   /** PostgreSQL 23505 (unique_violation), H2 23505 too. */
