@@ -106,7 +106,8 @@ public class Failures {
    * (lock timeout). Everything of the loser is rolled back, so it is a race like any other.
    */
   private static boolean isLockConflict(Throwable cause) {
-    return cause instanceof SQLException sql && java.util.Set.of("40P01", "40001", "HYT00").contains(sql.getSQLState());
+    return cause instanceof SQLException sql && sql.getSQLState() != null
+        && java.util.Set.of("40P01", "40001", "HYT00").contains(sql.getSQLState());
   }
 
   /** PostgreSQL 23505 (unique_violation), H2 23505 too. */

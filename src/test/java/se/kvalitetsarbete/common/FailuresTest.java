@@ -30,6 +30,7 @@ class FailuresTest {
   @Test
   void anyOtherDatabaseErrorIsNotPassedOffAsARace() {
     assertThat(failures.known(new ProcessEngineException("boom", new SQLException("relation does not exist", "42P01")))).isNull();
+    assertThat(failures.known(new ProcessEngineException("boom", new SQLException("no state")))).isNull();
   }
 
   private static ResourceBundleMessageSource messages() {
