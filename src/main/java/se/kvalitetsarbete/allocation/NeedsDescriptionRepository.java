@@ -2,9 +2,21 @@ package se.kvalitetsarbete.allocation;
 
 import java.util.List;
 import java.util.Optional;
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 
 public interface NeedsDescriptionRepository extends JpaRepository<NeedsDescription, Long> {
+
+  /**
+   * Reads a description and holds it alone until the transaction ends. A review takes it first,
+   * before the round's lock and the engine's rows, so two reviews of one description take turns
+   * instead of each holding a row the other waits for (a deadlock under two coordinators at once).
+   */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select d from NeedsDescription d where d.id = :id")
+  Optional<NeedsDescription> lock(Long id);
 
   List<NeedsDescription> findByRoundIdAndStatusOrderByPriorityPointsDescIdAsc(Long roundId, NeedsDescription.Status status);
 

@@ -136,7 +136,7 @@ public class NeedsDescriptions {
 
   /** A coordinator's review. After the deadline a description can only be approved. */
   public NeedsDescription review(Long id, boolean approve, Boolean analysisConfirmed, String comment) {
-    NeedsDescription description = descriptions.findById(id).orElseThrow();
+    NeedsDescription description = descriptions.lock(id).orElseThrow();
     description.setAnalysisConfirmed(analysisConfirmed);
     AllocationRound round = hold(description.getRound().getId());
     description.setReviewComment(comment);
