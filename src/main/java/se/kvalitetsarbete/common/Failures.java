@@ -27,6 +27,8 @@ import org.springframework.transaction.TransactionSystemException;
 @Component
 public class Failures {
 
+  private static final java.util.Set<String> LOCK_CONFLICTS = java.util.Set.of("40P01", "40001", "HYT00");
+
   /** The answer: HTTP status, a type without class names, the Swedish reason. */
   public record Answer(int status, String type, String message) {}
 
@@ -106,8 +108,7 @@ public class Failures {
    * (lock timeout). Everything of the loser is rolled back, so it is a race like any other.
    */
   private static boolean isLockConflict(Throwable cause) {
-    return cause instanceof SQLException sql && sql.getSQLState() != null
-        && java.util.Set.of("40P01", "40001", "HYT00").contains(sql.getSQLState());
+    return cause instanceof SQLException sql && sql.getSQLState() != null && LOCK_CONFLICTS.contains(sql.getSQLState());
   }
 
   /** PostgreSQL 23505 (unique_violation), H2 23505 too. */

@@ -77,8 +77,7 @@ public class FormValues extends AbstractProcessEnginePlugin {
         return result;
       }
     };
-    configuration.setCustomPostCommandInterceptorsTxRequired(with(configuration.getCustomPostCommandInterceptorsTxRequired(), values));
-    configuration.setCustomPostCommandInterceptorsTxRequiresNew(with(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), values));
+    CommandChains.addInside(configuration, values, false);
   }
 
   /** The form as read: what is stored, with the glue's values over it. */
@@ -209,12 +208,6 @@ public class FormValues extends AbstractProcessEnginePlugin {
       copy.putAll((Map<String, Object>) plain);
     }
     return copy;
-  }
-
-  private static List<CommandInterceptor> with(List<CommandInterceptor> interceptors, CommandInterceptor added) {
-    List<CommandInterceptor> all = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
-    all.add(added);
-    return all;
   }
 
   private static Object field(Object target, String name) {

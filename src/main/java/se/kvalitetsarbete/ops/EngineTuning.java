@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.slf4j.Logger;
+import se.kvalitetsarbete.common.CommandChains;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
@@ -116,17 +117,7 @@ public class EngineTuning extends AbstractProcessEnginePlugin {
     });
     configuration.setCustomSessionFactories(factories);
 
-    // In both chains, as the other plugins' interceptors: an interceptor in both is linked to
-    // whichever chain is built last, so one missing from that chain would be skipped in both.
-    CommandInterceptor plans = new TaskListsPlannedWithTheirValues();
-    List<CommandInterceptor> required = configuration.getCustomPostCommandInterceptorsTxRequired() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
-    required.add(plans);
-    configuration.setCustomPostCommandInterceptorsTxRequired(required);
-    List<CommandInterceptor> requiresNew = configuration.getCustomPostCommandInterceptorsTxRequiresNew() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequiresNew());
-    requiresNew.add(plans);
-    configuration.setCustomPostCommandInterceptorsTxRequiresNew(requiresNew);
+    CommandChains.addInside(configuration, new TaskListsPlannedWithTheirValues(), false);
   }
 
   /** Before the engine compares its history level with the database's: full and ours may replace each other. */

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import jakarta.persistence.EntityManager;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
+import se.kvalitetsarbete.common.CommandChains;
 
 /**
  * Closes, inside the engine, what 7.24.0 Community leaves open (see the README's security table):
@@ -46,14 +46,6 @@ public class EngineHardening extends AbstractProcessEnginePlugin {
     configuration.setCustomPreBPMNParseListeners(parseListeners);
 
     UserCommandCheck check = new UserCommandCheck();
-    configuration.setCustomPostCommandInterceptorsTxRequired(with(configuration.getCustomPostCommandInterceptorsTxRequired(), check));
-    configuration.setCustomPostCommandInterceptorsTxRequiresNew(
-        with(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), check));
-  }
-
-  private static List<CommandInterceptor> with(List<CommandInterceptor> interceptors, CommandInterceptor added) {
-    List<CommandInterceptor> all = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
-    all.add(0, added);
-    return all;
+    CommandChains.addInside(configuration, check, true);
   }
 }
