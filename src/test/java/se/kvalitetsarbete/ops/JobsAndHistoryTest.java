@@ -1,7 +1,14 @@
 package se.kvalitetsarbete.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -47,8 +54,8 @@ class JobsAndHistoryTest {
   @Autowired HistoryService history;
   @Autowired ManagementService management;
   @Autowired AuthorizationService authorizations;
-  @Autowired org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties camunda;
-  @Autowired javax.sql.DataSource dataSource;
+  @Autowired CamundaBpmProperties camunda;
+  @Autowired DataSource dataSource;
 
   Deployment probe;
 
@@ -76,7 +83,7 @@ class JobsAndHistoryTest {
     var identity = configuration.getIdentityService();
     try {
       configuration.getCommandExecutorTxRequired().execute(context -> {
-        org.camunda.bpm.engine.impl.persistence.entity.TaskEntity task = context.getTaskManager().findTaskById(taskId);
+        TaskEntity task = context.getTaskManager().findTaskById(taskId);
         var manager = (EngineTuning.AllGroupsAuthorizationManager) context.getAuthorizationManager();
 
         identity.setAuthentication("annan", List.of());
@@ -84,8 +91,8 @@ class JobsAndHistoryTest {
         checkTaskWork(context, task);
         context.enableAuthorizationCheck();
         assertThat(manager.taskWorkGranted(taskId)).as("nothing remembered while checks are off").isFalse();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> checkTaskWork(context, task))
-            .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+        assertThatThrownBy(() -> checkTaskWork(context, task))
+            .isInstanceOf(AuthorizationException.class);
 
         identity.setAuthentication("arbetar", List.of());
         checkTaskWork(context, task);
@@ -94,8 +101,8 @@ class JobsAndHistoryTest {
 
         identity.setAuthentication("annan", List.of());
         assertThat(manager.taskWorkGranted(taskId)).as("another person is not granted by it").isFalse();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> checkTaskWork(context, task))
-            .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+        assertThatThrownBy(() -> checkTaskWork(context, task))
+            .isInstanceOf(AuthorizationException.class);
         return null;
       });
     } finally {
@@ -103,15 +110,15 @@ class JobsAndHistoryTest {
     }
   }
 
-  private static void checkTaskWork(org.camunda.bpm.engine.impl.interceptor.CommandContext context,
-      org.camunda.bpm.engine.impl.persistence.entity.TaskEntity task) {
+  private static void checkTaskWork(CommandContext context,
+      TaskEntity task) {
     context.getProcessEngineConfiguration().getCommandCheckers().forEach(checker -> checker.checkTaskWork(task));
   }
 
   @Test
   void aBurstOfJobsLeavesConnectionsForPeoplesRequests() {
     var jobs = camunda.getJobExecution();
-    int connections = ((com.zaxxer.hikari.HikariDataSource) dataSource).getMaximumPoolSize();
+    int connections = ((HikariDataSource) dataSource).getMaximumPoolSize();
     // each job thread holds one connection while it runs, the acquisition one more
     assertThat(jobs.getMaxPoolSize() + 1).isLessThanOrEqualTo(connections / 2);
     assertThat(jobs.getMaxJobsPerAcquisition()).isLessThanOrEqualTo(jobs.getQueueCapacity());
