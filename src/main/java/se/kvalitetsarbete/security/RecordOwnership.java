@@ -1,13 +1,10 @@
 package se.kvalitetsarbete.security;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -60,9 +57,9 @@ public class RecordOwnership extends AbstractBpmnParseListener implements TaskLi
           "select process_instance_id from quality_plan where unit_id = ?"),
       "staffTeamId", List.of("select p.process_instance_id from quality_plan p join staff_team t on t.unit_id = p.unit_id where t.id = ?"));
 
-  /** Owners found of a record ("variable=id"), and processes found to own a record: facts that never become false. */
+  /** Records found to belong to a process ("variable=id@instance"), and processes found to own a record: facts that never become false. */
   private static final int MOST_REMEMBERED = 100_000;
-  private final Map<String, Set<String>> knownOwners = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> knownOwners = new ConcurrentHashMap<>();
   private final Map<String, Boolean> anchored = new ConcurrentHashMap<>();
 
   /** JPA's, so that records written earlier in the same transaction are flushed before they are read. */
@@ -145,20 +142,28 @@ public class RecordOwnership extends AbstractBpmnParseListener implements TaskLi
   /**
    * Whether one of these processes owns the record. What was found once stays true (a record's
    * process is set once and never moved; ids are never reused), so a remembered owner answers
-   * without a query; anything else is asked of the database.
+   * without a query; anything else is asked of the database, for these processes only: a school
+   * year or a round has as many owners as it has units, and they are not read.
    */
   private boolean ownedByOneOf(String variable, List<String> queries, Object id, List<String> mine) {
-    String key = variable + '=' + id;
-    Set<String> known = knownOwners.get(key);
-    if (known != null && mine.stream().anyMatch(known::contains)) {
-      return true;
-    }
-    Set<String> owners = queries.stream().flatMap(sql -> owners(sql, id).stream()).collect(Collectors.toSet());
-    if (mine.stream().noneMatch(owners::contains)) {
+    long value;
+    try {
+      value = Long.parseLong(String.valueOf(id).trim());
+    } catch (NumberFormatException e) {
       return false;
     }
-    remember(knownOwners, key, owners);
-    return true;
+    String key = variable + '=' + value + '@';
+    if (mine.stream().anyMatch(instance -> knownOwners.containsKey(key + instance))) {
+      return true;
+    }
+    for (String sql : queries) {
+      String owner = ownerAmong(sql, value, mine);
+      if (owner != null) {
+        remember(knownOwners, key + owner, Boolean.TRUE);
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether this process owns any record at all (a process of the application, not a coordinator's own test model). */
@@ -185,18 +190,19 @@ public class RecordOwnership extends AbstractBpmnParseListener implements TaskLi
     memory.put(key, value);
   }
 
-  private List<String> owners(String sql, Object id) {
-    long value;
-    try {
-      value = Long.parseLong(String.valueOf(id).trim());
-    } catch (NumberFormatException e) {
-      return Collections.emptyList();
+  /** The one of {@code mine} that owns the record with this id by this query, or null. */
+  private String ownerAmong(String sql, long id, List<String> mine) {
+    StringBuilder among = new StringBuilder();
+    for (int i = 0; i < mine.size(); i++) {
+      among.append(i == 0 ? "?" : ", ?").append(i + 2);
     }
-    List<String> owners = new ArrayList<>();
-    for (Object owner : database.createNativeQuery(sql.replace("?", "?1")).setParameter(1, value).getResultList()) {
-      owners.add(String.valueOf(owner));
+    var query = database.createNativeQuery("select o.process_instance_id from (" + sql.replace("?", "?1")
+        + ") o where o.process_instance_id in (" + among + ")").setParameter(1, id).setMaxResults(1);
+    for (int i = 0; i < mine.size(); i++) {
+      query.setParameter(i + 2, mine.get(i));
     }
-    return owners;
+    List<?> found = query.getResultList();
+    return found.isEmpty() ? null : String.valueOf(found.get(0));
   }
 
   /** This process instance and those that called it. */

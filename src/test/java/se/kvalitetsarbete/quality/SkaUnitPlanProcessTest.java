@@ -471,6 +471,24 @@ class SkaUnitPlanProcessTest {
   }
 
   @Test
+  void aPlanWhoseSchoolYearWasSwitchedToAnotherYearStopsWithNothingWrittenWhileTheYearsOtherPlansGoOn() throws Exception {
+    Unit neighbour = scenario.municipalityWith(SchoolForm.GRUNDSKOLA_7_9).get(0);
+    ProcessInstance plan = cycle.startPlan(year, unit.getId());
+    ProcessInstance neighbours = cycle.startPlan(year, neighbour.getId());
+    SchoolYear nextYear = cycle.preparedYear(firstYear + 1);
+    cycle.startPlan(nextYear, neighbour.getId());
+    engine.getRuntimeService().setVariable(plan.getId(), "schoolYearId", nextYear.getId());
+
+    assertThatThrownBy(() -> cycle.followUpLastYear(plan)).hasMessageContaining("schoolYearId");
+    Long planId = (Long) engine.getRuntimeService().getVariable(plan.getId(), "qualityPlanId");
+    assertThat(qualityPlans.get(planId).getFollowUpSummary()).as("nothing written").isNull();
+    assertThat(scenario.task(plan, "Task_FollowUpLastYear")).as("the task is still open").isNotNull();
+
+    cycle.followUpLastYear(neighbours);
+    assertThat(scenario.tasks(neighbours, "Task_SelfAssessManagement")).as("a year with many plans lets each of its own through").hasSize(1);
+  }
+
+  @Test
   void hurBlevDetReflectsOnEachActionAndMarksGoodExamplesForTheOrganisersPlan() throws Exception {
     cycle.completePlan(cycle.startPlan(year, unit.getId()), "Lässtrategier i alla ämnen");
     SchoolYear nextYear = cycle.preparedYear(firstYear + 1);
