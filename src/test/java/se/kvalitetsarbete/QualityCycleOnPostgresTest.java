@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,6 +19,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import javax.sql.DataSource;
 import se.kvalitetsarbete.organisation.SchoolForm;
 import se.kvalitetsarbete.organisation.Unit;
 import se.kvalitetsarbete.organisation.UnitRepository;
@@ -24,7 +29,10 @@ import se.kvalitetsarbete.quality.ActionFollowUp;
 import se.kvalitetsarbete.quality.ActionFollowUpRepository;
 import se.kvalitetsarbete.quality.QualityPlan;
 import se.kvalitetsarbete.quality.QualityPlanRepository;
+import se.kvalitetsarbete.quality.SchoolYear;
+import se.kvalitetsarbete.quality.SchoolYears;
 import se.kvalitetsarbete.quality.StaffTeamAssessmentRepository;
+import se.kvalitetsarbete.quality.UnitPlanStarts;
 import se.kvalitetsarbete.security.StaffGroups;
 import se.kvalitetsarbete.security.Roles;
 
@@ -54,6 +62,39 @@ class QualityCycleOnPostgresTest {
   void theApplicationRunsOnADatabaseOfItsOwnOnPostgreSql(@Autowired JdbcTemplate jdbc) {
     assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL ");
     assertThat(jdbc.queryForObject("select current_database()", String.class)).startsWith("kvalitetsarbete_ska_it_");
+  }
+
+  /**
+   * A batch (or a plan) telling its school year it is done takes the year's lock, and waits only
+   * for another such report, never for the plans being started meanwhile, each of which inserts
+   * rows that refer to the year: a lock that waited for them also held up every plan started after
+   * it, and a country's school year started at a crawl (docs/benchmarks.md).
+   */
+  @Test
+  void aReportToTheSchoolYearDoesNotWaitForThePlansBeingStarted(@Autowired SchoolYears years, @Autowired UnitPlanStarts starts,
+      @Autowired DataSource data, @Autowired PlatformTransactionManager transactions, @Autowired JdbcTemplate jdbc) throws Exception {
+    SchoolYear year = years.open(SchoolYear.label(2090), null);
+    Unit unit = units.save(new Unit("31000090", "Lasskolan", SchoolForm.GRUNDSKOLA_F3, "rektorL"));
+    jdbc.update("update school_year set open_plan_batches = 1 where id = ?", year.getId());
+
+    try (Connection starting = data.getConnection()) {
+      starting.setAutoCommit(false);
+      try (PreparedStatement insert = starting.prepareStatement(
+          "insert into unit_plan_start (school_year_id, unit_id, process_instance_id, started_at) values (?, ?, 'plan-being-started', now())")) {
+        insert.setLong(1, year.getId());
+        insert.setLong(2, unit.getId());
+        insert.executeUpdate();
+      }
+      // Before, this waited for the uncommitted insert above and failed after the lock timeout.
+      new TransactionTemplate(transactions).executeWithoutResult(status -> {
+        jdbc.execute("set local lock_timeout = '3s'");
+        starts.batchDone(year.getId());
+      });
+      starting.rollback();
+    } finally {
+      units.delete(unit); // not a unit of the other tests' school years
+    }
+    assertThat(starts.openBatches(year.getId())).isZero();
   }
 
   @Test

@@ -125,9 +125,15 @@ public class UnitPlanStarts {
         .setParameter(1, schoolYearId).setMaxResults(1).getResultList().isEmpty();
   }
 
-  /** The school year's row, locked until this transaction ends: batches and plans that finish take turns here. */
+  /**
+   * The school year's row, locked until this transaction ends: batches and plans that finish take
+   * turns here. Locked as an update of a column that is no key locks it, not by {@code for update}:
+   * on PostgreSQL that would also wait for every transaction that is inserting a row referring to
+   * the year (each plan being started, each batch), and hold all new ones up behind it.
+   */
   private void lockYear(Long schoolYearId) {
-    database.createNativeQuery("select id from school_year where id = ?1 for update").setParameter(1, schoolYearId).getResultList();
+    database.createNativeQuery("update school_year set open_plan_batches = open_plan_batches where id = ?1")
+        .setParameter(1, schoolYearId).executeUpdate();
   }
 
   private static List<Long> longs(List<?> rows) {
