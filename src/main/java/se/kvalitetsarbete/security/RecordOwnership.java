@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -56,6 +57,14 @@ public class RecordOwnership extends AbstractBpmnParseListener implements TaskLi
       "unitId", List.of("select process_instance_id from needs_description where unit_id = ?",
           "select process_instance_id from quality_plan where unit_id = ?"),
       "staffTeamId", List.of("select p.process_instance_id from quality_plan p join staff_team t on t.unit_id = p.unit_id where t.id = ?"));
+
+  /** The tables of the application's records, each with the process instance that owns its rows. */
+  private static final List<String> ANCHOR_TABLES = List.of("needs_description", "quality_plan", "allocation_round", "school_year",
+      "assignment", "regional_exchange");
+  /** One question for all of them, asked before the first glue step of every new process. */
+  private static final String OWNS_A_RECORD = ANCHOR_TABLES.stream()
+      .map(table -> "select process_instance_id from " + table + " where process_instance_id in (?1)")
+      .collect(Collectors.joining(" union all "));
 
   /** Records found to belong to a process ("variable=id@instance"), and processes found to own a record: facts that never become false. */
   private static final int MOST_REMEMBERED = 100_000;
@@ -171,16 +180,12 @@ public class RecordOwnership extends AbstractBpmnParseListener implements TaskLi
     if (mine.stream().anyMatch(anchored::containsKey)) {
       return true;
     }
-    for (String table : List.of("needs_description", "quality_plan", "allocation_round", "school_year", "assignment", "regional_exchange")) {
-      for (String instance : mine) {
-        if (!database.createNativeQuery("select 1 from " + table + " where process_instance_id = ?1")
-            .setParameter(1, instance).setMaxResults(1).getResultList().isEmpty()) {
-          remember(anchored, instance, Boolean.TRUE);
-          return true;
-        }
-      }
+    List<?> found = database.createNativeQuery(OWNS_A_RECORD).setParameter(1, mine).setMaxResults(1).getResultList();
+    if (found.isEmpty()) {
+      return false;
     }
-    return false;
+    remember(anchored, String.valueOf(found.get(0)), Boolean.TRUE);
+    return true;
   }
 
   private static <V> void remember(Map<String, V> memory, String key, V value) {
