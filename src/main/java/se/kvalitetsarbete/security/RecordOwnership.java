@@ -165,14 +165,12 @@ public class RecordOwnership extends AbstractBpmnParseListener implements TaskLi
     if (mine.stream().anyMatch(instance -> knownOwners.containsKey(key + instance))) {
       return true;
     }
-    for (String sql : queries) {
-      String owner = ownerAmong(sql, value, mine);
-      if (owner != null) {
-        remember(knownOwners, key + owner, Boolean.TRUE);
-        return true;
-      }
+    String owner = ownerAmong(String.join(" union all ", queries), value, mine);
+    if (owner == null) {
+      return false;
     }
-    return false;
+    remember(knownOwners, key + owner, Boolean.TRUE);
+    return true;
   }
 
   /** Whether this process owns any record at all (a process of the application, not a coordinator's own test model). */
@@ -195,18 +193,11 @@ public class RecordOwnership extends AbstractBpmnParseListener implements TaskLi
     memory.put(key, value);
   }
 
-  /** The one of {@code mine} that owns the record with this id by this query, or null. */
-  private String ownerAmong(String sql, long id, List<String> mine) {
-    StringBuilder among = new StringBuilder();
-    for (int i = 0; i < mine.size(); i++) {
-      among.append(i == 0 ? "?" : ", ?").append(i + 2);
-    }
-    var query = database.createNativeQuery("select o.process_instance_id from (" + sql.replace("?", "?1")
-        + ") o where o.process_instance_id in (" + among + ")").setParameter(1, id).setMaxResults(1);
-    for (int i = 0; i < mine.size(); i++) {
-      query.setParameter(i + 2, mine.get(i));
-    }
-    List<?> found = query.getResultList();
+  /** The one of {@code mine} that owns the record with this id by one of these queries (joined by union), or null. */
+  private String ownerAmong(String queries, long id, List<String> mine) {
+    List<?> found = database.createNativeQuery("select o.process_instance_id from (" + queries.replace("?", "?1")
+            + ") o where o.process_instance_id in (?2)")
+        .setParameter(1, id).setParameter(2, mine).setMaxResults(1).getResultList();
     return found.isEmpty() ? null : String.valueOf(found.get(0));
   }
 
