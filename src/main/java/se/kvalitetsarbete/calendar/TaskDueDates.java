@@ -2,6 +2,8 @@ package se.kvalitetsarbete.calendar;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -28,6 +30,7 @@ public class TaskDueDates extends AbstractProcessEnginePlugin {
   private final ObjectProvider<SchoolCalendar> calendar;
   private final Environment environment;
   private final Clock clock;
+  private final Map<String, Integer> schoolDays = new ConcurrentHashMap<>();
 
   public TaskDueDates(ObjectProvider<SchoolCalendar> calendar, Environment environment, Clock clock) {
     this.calendar = calendar;
@@ -43,8 +46,12 @@ public class TaskDueDates extends AbstractProcessEnginePlugin {
 
   /** How many school days a task of this process has when its model gives no due date. */
   public int schoolDaysFor(String processKey) {
-    Integer days = environment.getProperty(SETTING + "." + processKey, Integer.class);
-    return days != null ? days : environment.getProperty(SETTING + ".default", Integer.class, DEFAULT_SCHOOL_DAYS);
+    // Read once per process: looking a setting up through every property source took 1.6 % of the
+    // job threads' time when a school year started its units' plans.
+    return schoolDays.computeIfAbsent(processKey, key -> {
+      Integer days = environment.getProperty(SETTING + "." + key, Integer.class);
+      return days != null ? days : environment.getProperty(SETTING + ".default", Integer.class, DEFAULT_SCHOOL_DAYS);
+    });
   }
 
   /** The due date of a task created today in this process. */
