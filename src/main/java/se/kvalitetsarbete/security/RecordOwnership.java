@@ -108,7 +108,7 @@ public class RecordOwnership extends AbstractBpmnParseListener implements TaskLi
   }
 
   private final ExecutionListener beforeGlue = execution -> {
-    if (execution instanceof ExecutionEntity entity && hasAnchor(processes(entity))) {
+    if (execution instanceof ExecutionEntity entity) {
       check(execution, entity, false);
     }
   };
@@ -121,9 +121,10 @@ public class RecordOwnership extends AbstractBpmnParseListener implements TaskLi
   }
 
   /**
-   * Every record id in scope must belong to this process or one that called it; with {@code linked},
-   * also the round, school year and unit, through a record this process owns (a service task that
-   * is about to create that record has none yet).
+   * Every record id in scope must belong to this process or one that called it; with {@code linked}
+   * (a user task), also the round, school year and unit, through a record this process owns. Before
+   * glue, only once the process owns a record: the glue that creates the first one has none to
+   * judge by (asked only when an id does not match, since a matching id shows that it owns one).
    */
   private void check(VariableScope scope, ExecutionEntity execution, boolean linked) {
     List<String> mine = processes(execution);
@@ -142,7 +143,7 @@ public class RecordOwnership extends AbstractBpmnParseListener implements TaskLi
         }
       });
     }
-    if (!wrong.isEmpty()) {
+    if (!wrong.isEmpty() && (linked || hasAnchor(mine))) {
       throw new NotOwned("Uppgiften hör inte till de uppgifter som " + String.join(", ", wrong)
           + " pekar på. Inget sparades.");
     }
@@ -170,6 +171,7 @@ public class RecordOwnership extends AbstractBpmnParseListener implements TaskLi
       return false;
     }
     remember(knownOwners, key + owner, Boolean.TRUE);
+    remember(anchored, owner, Boolean.TRUE);
     return true;
   }
 
