@@ -46,9 +46,10 @@ class ModelChangeByCoordinatorTest {
     String changedSchedule;
     String runningInstance;
     String newInstance;
+    Unit unit;
     try (ConfigurableApplicationContext app = start()) {
       Scenario scenario = app.getBean(Scenario.class);
-      Unit unit = scenario.municipalityWith(SchoolForm.GRUNDSKOLA_7_9).get(0);
+      unit = scenario.municipalityWith(SchoolForm.GRUNDSKOLA_7_9).get(0);
       scenario.staff("samordnaremodeler", se.kvalitetsarbete.security.Roles.COORDINATORS);
       ProcessInstance running = startAssignment(app, scenario, unit);
       runningInstance = running.getId();
@@ -82,6 +83,11 @@ class ModelChangeByCoordinatorTest {
       assertThat(latestSchedule(engine)).as("the restart keeps Modeler's version as the latest").isEqualTo(changedSchedule).contains("P2W, P2M");
       assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceIds(java.util.Set.of(runningInstance, newInstance)).count())
           .as("both instances go on after the restart").isEqualTo(2);
+      // The application takes up its own deployments at start, not Modeler's (META-INF/processes.xml):
+      // an instance of Modeler's version still runs its glue, forms and timers.
+      ProcessInstance afterRestart = startAssignment(restarted, restarted.getBean(Scenario.class), unit);
+      assertThat(definitionVersion(engine, afterRestart.getId())).isEqualTo(definitionVersion(engine, newInstance));
+      assertThat(followUpsAfterClosing(restarted, afterRestart, "Mål")).as("Modeler's schedule after the restart").hasSize(2);
     }
   }
 

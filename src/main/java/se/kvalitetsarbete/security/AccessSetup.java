@@ -9,9 +9,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -60,6 +63,9 @@ public class AccessSetup {
   private final String adminUser;
   private final String adminPassword;
   private final String initialPasswordFile;
+  /** The role groups' grants while {@link #onPostDeploy} runs, by group, resource type and id. */
+  private Map<String, Authorization> granted;
+  private final Set<String> saved = new HashSet<>();
 
   public AccessSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters, TaskService tasks,
       @Value("${kvalitet.admin.user:admin}") String adminUser, @Value("${kvalitet.admin.password:}") String adminPassword,
@@ -77,6 +83,21 @@ public class AccessSetup {
   @Order(0)
   public void onPostDeploy(PostDeployEvent event) {
     Roles.NAMES.forEach(this::ensureGroup);
+    // The role groups' grants are read in one query, not one per resource (about 150 at every start).
+    Map<String, Authorization> granted = new HashMap<>();
+    authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+        .groupIdIn(Roles.NAMES.keySet().toArray(String[]::new)).list()
+        .forEach(authorization -> granted.put(key(authorization.getGroupId(), authorization.getResourceType(), authorization.getResourceId()), authorization));
+    this.granted = granted;
+    try {
+      grantAll();
+    } finally {
+      this.granted = null;
+      saved.clear();
+    }
+  }
+
+  private void grantAll() {
     for (Resource resource : Resources.values()) {
       grant(Roles.ADMINISTRATORS, resource, Authorization.ANY, ALL);
     }
@@ -164,9 +185,14 @@ public class AccessSetup {
 
   /** Grants to a group exactly these permissions on one resource, adding what is missing. */
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizations.createAuthorizationQuery()
-        .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(groupId)
-        .resourceType(resource).resourceId(resourceId).singleResult();
+    Map<String, Authorization> known = granted;
+    String key = key(groupId, resource.resourceType(), resourceId);
+    // Read again once saved in this run: the next grant on it then starts from the stored row.
+    boolean read = known != null && Roles.NAMES.containsKey(groupId) && !saved.contains(key);
+    Authorization authorization = read ? known.get(key)
+        : authorizations.createAuthorizationQuery()
+            .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(groupId)
+            .resourceType(resource).resourceId(resourceId).singleResult();
     if (authorization == null) {
       authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
       authorization.setGroupId(groupId);
@@ -182,7 +208,12 @@ public class AccessSetup {
     }
     if (missing) {
       authorizations.saveAuthorization(authorization);
+      saved.add(key);
     }
+  }
+
+  private static String key(String groupId, int resourceType, String resourceId) {
+    return groupId + '\n' + resourceType + '\n' + resourceId;
   }
 
   /** Creates the filter, or brings an existing one (from an earlier version) back to this query and these properties. */

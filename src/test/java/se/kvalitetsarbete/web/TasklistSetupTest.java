@@ -13,7 +13,12 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
@@ -34,6 +39,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 import se.kvalitetsarbete.Scenario;
 import se.kvalitetsarbete.security.AccessSetup;
+import se.kvalitetsarbete.security.Roles;
 
 /**
  * What a person meets in Tasklist, checked without a browser (TasklistBrowserTest does the same
@@ -51,6 +57,7 @@ class TasklistSetupTest {
   @Autowired TestRestTemplate http;
   @Autowired TaskService tasks;
   @Autowired FilterService filterService;
+  @Autowired AuthorizationService authorizationService;
   @Autowired AccessSetup accessSetup;
   @Autowired Scenario scenario;
 
@@ -175,6 +182,37 @@ class TasklistSetupTest {
     assertThat(query.getCandidateUser()).isNull();
     assertThat(after.getProperties()).containsEntry("priority", -10).containsEntry("description", "Uppgifter som är tilldelade mig");
     assertThat(filterService.createFilterQuery().filterName("Mina uppgifter").count()).isOne();
+  }
+
+  /** The rights are the application's too: one taken away (or never given) is given back at the next start, once. */
+  @Test
+  void aRightTakenAwayIsGivenBackAtStart() {
+    Filter myTasks = filterService.createFilterQuery().filterName("Mina uppgifter").singleResult();
+    Authorization staffReadsMyTasks = staffOn(Resources.FILTER, myTasks.getId());
+    authorizationService.deleteAuthorization(staffReadsMyTasks.getId());
+    Authorization coordinatorsOnAssignment = coordinatorsOn("Assignment");
+    coordinatorsOnAssignment.removePermission(Permissions.READ_HISTORY);
+    authorizationService.saveAuthorization(coordinatorsOnAssignment);
+    assertThat(staffOn(Resources.FILTER, myTasks.getId())).isNull();
+
+    accessSetup.onPostDeploy(null);
+    accessSetup.onPostDeploy(null);
+
+    assertThat(staffOn(Resources.FILTER, myTasks.getId())).as("staff read 'Mina uppgifter' again").isNotNull()
+        .satisfies(a -> assertThat(a.isPermissionGranted(Permissions.READ)).isTrue());
+    assertThat(coordinatorsOn("Assignment").getPermissions(new Permission[] {Permissions.READ, Permissions.READ_INSTANCE,
+        Permissions.READ_TASK, Permissions.READ_HISTORY})).as("coordinators read Assignment's history again")
+        .contains(Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_TASK, Permissions.READ_HISTORY);
+  }
+
+  private Authorization staffOn(Resources resource, String resourceId) {
+    return authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+        .groupIdIn(Roles.STAFF).resourceType(resource).resourceId(resourceId).singleResult();
+  }
+
+  private Authorization coordinatorsOn(String processKey) {
+    return authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+        .groupIdIn(Roles.COORDINATORS).resourceType(Resources.PROCESS_DEFINITION).resourceId(processKey).singleResult();
   }
 
   private Map<String, Integer> counts(String user) throws IOException {
