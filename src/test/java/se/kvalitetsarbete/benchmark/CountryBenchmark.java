@@ -232,7 +232,7 @@ public final class CountryBenchmark {
       result("left at the time limit: %d of the year's batches not yet started, %d unit plans whose first step has not run",
           count(data, "select count(*) from act_ru_execution e join act_re_procdef d on d.id_ = e.proc_def_id_ "
               + "where d.key_ = 'SkaUnitPlanBatch' and e.parent_id_ is null"),
-          count(data, "select count(*) from act_ru_job j join act_re_procdef d on d.id_ = j.proc_def_id_ "
+          count(data, "select count(*) from act_ru_job j join act_re_procdef d on d.id_ = j.process_def_id_ "
               + "where d.key_ = 'SkaUnitPlan' and j.type_ = 'message'"));
     }
     result("after the start: %d process instances, %d jobs (%d timers), %d variables, %d authorizations",
