@@ -40,7 +40,7 @@ public class EngineProviderLookup {
   static final int ORDER = org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 11;
 
   @Bean
-  public FilterRegistrationBean<Remembered> engineProviderLookup() {
+  public FilterRegistrationBean<Remembered> engineProviderLookupFilter() {
     FilterRegistrationBean<Remembered> registration = new FilterRegistrationBean<>(new Remembered());
     registration.setName("engine-provider-lookup");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
