@@ -1,6 +1,7 @@
 package se.kvalitetsarbete.security;
 
 import jakarta.annotation.PreDestroy;
+import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cmd.SaveAuthorizationCmd;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -32,7 +36,8 @@ import org.springframework.stereotype.Component;
  * their groups and tenants and the id, so everyone sees only what a query with their own rights
  * returned. Each embedding cost a user query and a process definition query with their
  * authorization checks on every list (docs/benchmarks.md). Every change of users, groups,
- * memberships, tenants, authorizations or deployments through this node's engine forgets everything
+ * memberships, tenants, authorizations (but new ones on other resources, such as the read of a
+ * process instance its start gives) or deployments through this node's engine forgets everything
  * at once (a change on another node shows there within the short while, as for {@link LoginCache}).
  * Nothing is remembered for a request without a person.
  */
@@ -136,7 +141,8 @@ public class EmbeddedPerPerson extends AbstractProcessEnginePlugin {
       public <T> T execute(Command<T> command) {
         String name = command.getClass().getSimpleName();
         if ((CHANGES.contains(name) || LoginCache.IDENTITY_CHANGES.contains(name))
-            && command.getClass().getPackageName().startsWith("org.camunda.bpm.engine.impl.cmd")) {
+            && command.getClass().getPackageName().startsWith("org.camunda.bpm.engine.impl.cmd")
+            && !newAuthorizationOnAnotherResource(command)) {
           forgetAll();
           try {
             return next.execute(command);
@@ -149,5 +155,26 @@ public class EmbeddedPerPerson extends AbstractProcessEnginePlugin {
       }
     });
     configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+  }
+
+  /**
+   * A new authorization on neither users nor process definitions (a person's right to read a process
+   * instance, given as a process starts) changes nothing remembered here; anything else, an update
+   * of an existing one included, does.
+   */
+  static boolean newAuthorizationOnAnotherResource(Command<?> command) {
+    if (!(command instanceof SaveAuthorizationCmd)) {
+      return false;
+    }
+    try {
+      Field field = SaveAuthorizationCmd.class.getDeclaredField("authorization");
+      field.setAccessible(true);
+      Authorization authorization = (Authorization) field.get(command);
+      return authorization != null && authorization.getId() == null
+          && authorization.getResourceType() != Resources.USER.resourceType()
+          && authorization.getResourceType() != Resources.PROCESS_DEFINITION.resourceType();
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
+    }
   }
 }

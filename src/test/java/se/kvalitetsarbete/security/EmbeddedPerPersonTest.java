@@ -115,6 +115,29 @@ class EmbeddedPerPersonTest {
   }
 
   @Test
+  void aNewReadOfAProcessInstanceKeepsWhatIsRememberedANewRightOnUsersDoesNot() {
+    assertThat(embeddedFor("anna", "cecilia")).containsOnlyKeys("cecilia");
+    engine.getIdentityService().clearAuthentication();
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    Authorization instance = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    instance.setUserId("anna");
+    instance.setResource(Resources.PROCESS_INSTANCE);
+    instance.setResourceId("some-instance");
+    instance.addPermission(Permissions.READ);
+    authorizations.saveAuthorization(instance);
+    engine.getIdentityService().setAuthentication("anna", List.of("lärare"));
+    assertThat(embedded.cacheOf(HalUser.class).get("cecilia")).as("still remembered").isNotNull();
+
+    engine.getIdentityService().clearAuthentication();
+    Authorization onUsers = grantRead("anna", "bertil");
+    engine.getIdentityService().setAuthentication("anna", List.of("lärare"));
+    assertThat(embedded.cacheOf(HalUser.class).get("cecilia")).as("forgotten after a change of rights on users").isNull();
+    engine.getIdentityService().clearAuthentication();
+    authorizations.deleteAuthorization(onUsers.getId());
+    authorizations.deleteAuthorization(instance.getId());
+  }
+
+  @Test
   void nothingIsRememberedWithoutAPerson() {
     embedded.cacheOf(HalUser.class).put("anna", "someone's");
     assertThat(embedded.cacheOf(HalUser.class).get("anna")).isNull();
