@@ -28,8 +28,9 @@ import org.camunda.feel.syntaxtree.ParsedExpression;
 /**
  * The DMN engine's FEEL (Camunda's own {@link ScalaFeelEngine}, same settings: external functions
  * off, the same value mappers and custom functions), keeping each expression parsed. Camunda's parses
- * every input entry and expression anew at every evaluation: the prioritisation table's ~45 per
- * review were 4.5 % of the request threads' CPU (docs/benchmarks.md). A parsed expression depends
+ * every input entry and expression anew at every evaluation, the prioritisation table's ~45 per
+ * review: FEEL was 5.7 % of the request threads' CPU, 4.2 % without the parsing (the rest is
+ * feel-scala building its built-in functions for every evaluation; docs/benchmarks.md). A parsed expression depends
  * on its text alone, so the text is the key: a new version of a table brings new texts, never
  * stale ones. At most {@value #MAX_EXPRESSIONS} are kept (then half of them are let go), so
  * that deployments cannot fill the memory; an expression that fails to parse is never kept.
