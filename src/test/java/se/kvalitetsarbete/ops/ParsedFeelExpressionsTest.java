@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import se.kvalitetsarbete.common.ApplicationTimeZone;
 
 /** The DMN engine's FEEL with parsed expressions kept, as EngineTuning installs it. */
 class ParsedFeelExpressionsTest {
@@ -20,6 +21,9 @@ class ParsedFeelExpressionsTest {
 
   @BeforeAll
   static void engine() {
+    // The application's zone before H2 starts: H2 keeps the JVM's zone of its first use, and the
+    // application's tests in this JVM store dates in Swedish time.
+    ApplicationTimeZone.apply(ApplicationTimeZone.DEFAULT);
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
         .createStandaloneInMemProcessEngineConfiguration()
         .setJdbcUrl("jdbc:h2:mem:parsed-feel;DB_CLOSE_DELAY=1000")

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import se.kvalitetsarbete.common.ApplicationTimeZone;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /**
@@ -33,6 +34,9 @@ class EmbeddedPerPersonTest {
 
   @BeforeAll
   static void engine() {
+    // The application's zone before H2 starts: H2 keeps the JVM's zone of its first use, and the
+    // application's tests in this JVM store dates in Swedish time.
+    ApplicationTimeZone.apply(ApplicationTimeZone.DEFAULT);
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
         .createStandaloneInMemProcessEngineConfiguration()
         .setJdbcUrl("jdbc:h2:mem:embedded-per-person;DB_CLOSE_DELAY=1000")
