@@ -60,6 +60,8 @@ import org.springframework.stereotype.Component;
  * for 0.5 % of the rows and, for a group with one authorization per task, chose a nested loop over
  * every pair: the count of a group's 5,000 tasks took 5 s, of 15,000 tasks 50 s; with them 0.3
  * and 0.5 s (docs/benchmarks.md). H2 has no such statistics and plans these joins by index anyway.</li>
+ * <li><b>FEEL parsed once per expression</b> ({@link ParsedFeelExpressions}), not at every evaluation
+ * of a decision table.</li>
  * </ul>
  */
 @Component
@@ -118,6 +120,7 @@ public class EngineTuning extends AbstractProcessEnginePlugin {
     configuration.setCustomSessionFactories(factories);
 
     CommandChains.addInside(configuration, new TaskListsPlannedWithTheirValues(), false);
+    ParsedFeelExpressions.install(configuration);
   }
 
   /** Before the engine compares its history level with the database's: full and ours may replace each other. */

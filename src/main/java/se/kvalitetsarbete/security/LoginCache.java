@@ -43,7 +43,7 @@ public class LoginCache extends AbstractProcessEnginePlugin {
   private record Remembered(Login login, long until) {}
 
   /** The engine's commands that change who someone is or what they belong to. */
-  private static final Set<String> IDENTITY_CHANGES = Set.of("SaveUserCmd", "CreateUserCmd", "DeleteUserCmd", "UnlockUserCmd",
+  static final Set<String> IDENTITY_CHANGES = Set.of("SaveUserCmd", "CreateUserCmd", "DeleteUserCmd", "UnlockUserCmd",
       "SaveGroupCmd", "CreateGroupCmd", "DeleteGroupCmd", "CreateMembershipCmd", "DeleteMembershipCmd",
       "SaveTenantCmd", "CreateTenantCmd", "DeleteTenantCmd", "CreateTenantUserMembershipCmd", "DeleteTenantUserMembershipCmd",
       "CreateTenantGroupMembershipCmd", "DeleteTenantGroupMembershipCmd");
