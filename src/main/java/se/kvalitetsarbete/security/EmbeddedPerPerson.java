@@ -3,7 +3,6 @@ package se.kvalitetsarbete.security;
 import jakarta.annotation.PreDestroy;
 import java.lang.reflect.Field;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +16,6 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.rest.cache.Cache;
 import org.camunda.bpm.engine.rest.hal.Hal;
 import org.camunda.bpm.engine.rest.hal.processDefinition.HalProcessDefinition;
@@ -134,27 +132,10 @@ public class EmbeddedPerPerson extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
-    interceptors.add(new CommandInterceptor() {
-      @Override
-      public <T> T execute(Command<T> command) {
-        String name = command.getClass().getSimpleName();
-        if ((CHANGES.contains(name) || LoginCache.IDENTITY_CHANGES.contains(name))
-            && command.getClass().getPackageName().startsWith("org.camunda.bpm.engine.impl.cmd")
-            && !newAuthorizationOnAnotherResource(command)) {
-          forgetAll();
-          try {
-            return next.execute(command);
-          } finally {
-            // also what was read while the change ran
-            forgetAll();
-          }
-        }
-        return next.execute(command);
-      }
-    });
-    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    ForgetOnChange.install(configuration, command -> {
+      String name = command.getClass().getSimpleName();
+      return (CHANGES.contains(name) || LoginCache.IDENTITY_CHANGES.contains(name)) && !newAuthorizationOnAnotherResource(command);
+    }, this::forgetAll);
   }
 
   /**

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,6 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -115,25 +112,7 @@ public class LoginCache extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
-    interceptors.add(new CommandInterceptor() {
-      @Override
-      public <T> T execute(Command<T> command) {
-        if (IDENTITY_CHANGES.contains(command.getClass().getSimpleName())
-            && command.getClass().getPackageName().startsWith("org.camunda.bpm.engine.impl.cmd")) {
-          forgetAll();
-          try {
-            return next.execute(command);
-          } finally {
-            // also what was checked while the change ran
-            forgetAll();
-          }
-        }
-        return next.execute(command);
-      }
-    });
-    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    ForgetOnChange.install(configuration, command -> IDENTITY_CHANGES.contains(command.getClass().getSimpleName()), this::forgetAll);
   }
 
   private String keyOf(String user, String password) {
