@@ -241,6 +241,7 @@ class SkaUnitPlanProcessTest {
 
   @Test
   void aLateMidYearFollowUpRemindsTheRektorAndThenReachesTheHeadOfSchoolForm() throws Exception {
+    years.markOrganiserFeedbackSent(year.getId()); // the plan has another task open beside the follow-up
     ProcessInstance plan = cycle.startPlan(year, unit.getId());
     cycle.writeResultsAndAnalysis(plan);
     cycle.writeDevelopmentPart(plan, List.of(cycle.action("Läsförståelse", "Läsa mer")));
@@ -251,6 +252,9 @@ class SkaUnitPlanProcessTest {
     scenario.fire(plan, "Timer_FollowUpDue");
     assertThat(tasks.getTaskComments(followUp.getId())).extracting(c -> c.getFullMessage()).anyMatch(m -> m.contains("skulle ha varit klar"));
     assertThat(tasks.getIdentityLinksForTask(followUp.getId())).as("only the rektor so far").noneMatch(l -> l.getGroupId() != null);
+    Task feedback = scenario.task(plan, "Task_ReadOrganiserFeedback");
+    assertThat(feedback.getPriority()).as("the plan's other open task is not the late one").isNotEqualTo(RemindRektor.REMINDED_PRIORITY);
+    assertThat(tasks.getTaskComments(feedback.getId())).isEmpty();
 
     scenario.fire(plan, "Timer_FollowUpOverdue");
     assertThat(tasks.getIdentityLinksForTask(followUp.getId())).as("the heads of the school form see it too")
