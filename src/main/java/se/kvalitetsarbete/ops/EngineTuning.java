@@ -62,12 +62,11 @@ import org.springframework.stereotype.Component;
  * for 0.5 % of the rows and, for a group with one authorization per task, chose a nested loop over
  * every pair: the count of a group's 5,000 tasks took 5 s, of 15,000 tasks 50 s; with them 0.3
  * and 0.5 s (docs/benchmarks.md). H2 has no such statistics and plans these joins by index anyway.</li>
- * <li><b>Due jobs found by an index</b>: the job executor asks for jobs in due-date order
- * ({@code jobExecutorAcquireByDueDate}, every job has a due date: {@code ensureJobDueDateNotNull},
- * both in application.yaml) and an index on the due date answers it, instead of a full scan of the
- * job table at every acquisition, which holds two timers per unit plan (31,000 in a country) and
- * made every job slower as a school year started. Jobs of an older database that have no due date
- * get the time of the start, so that they still run.</li>
+ * <li><b>Due jobs found by an index</b>: every job has a due date ({@code ensureJobDueDateNotNull}
+ * in application.yaml), so the job executor's question "which jobs are due" is answered by an index
+ * on the due date instead of a full scan of the job table at every acquisition; the table holds two
+ * timers per unit plan (31,000 in a country), which made every job slower as a school year started.
+ * Jobs of an older database that have no due date get the time of the start, so that they still run.</li>
  * <li><b>FEEL parsed once per expression</b> ({@link ParsedFeelExpressions}), not at every evaluation
  * of a decision table.</li>
  * </ul>
