@@ -89,6 +89,15 @@ public final class CountryBenchmark {
     result("machine: %d cores, JVM max heap %d MiB, PostgreSQL at %s; load average at start %s", runtime.availableProcessors(),
         runtime.maxMemory() >> 20, SERVER, loadAverage());
     result("scale: %d units, %d staff per unit, %d open tasks aimed at, %d timers", UNITS, STAFF_PER_UNIT, OPEN_TASKS, TIMERS);
+    try (AutovacuumOn autovacuum = new AutovacuumOn(SERVER)) {
+      result("%s", autovacuum.describe());
+      run();
+    }
+    System.out.println();
+    RESULTS.forEach(line -> System.out.println("COUNTRY " + line));
+  }
+
+  static void run() throws Exception {
     if (has("load") || has("year") || has("query")) {
       if (has("load")) {
         recreate(DB);
@@ -116,8 +125,6 @@ public final class CountryBenchmark {
     if (has("startup")) {
       startups();
     }
-    System.out.println();
-    RESULTS.forEach(line -> System.out.println("COUNTRY " + line));
   }
 
   // ---------------------------------------------------------------- data

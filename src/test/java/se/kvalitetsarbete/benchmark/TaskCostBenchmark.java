@@ -89,11 +89,14 @@ public final class TaskCostBenchmark {
   public static void main(String[] args) throws Exception {
     Files.createDirectories(OUT);
     List<Result> results = new ArrayList<>();
-    if (!ONLY.equals("app")) {
-      results.add(measure(new BareSide()));
-    }
-    if (!ONLY.equals("bare")) {
-      results.add(measure(new AppSide()));
+    try (AutovacuumOn autovacuum = new AutovacuumOn(SERVER)) {
+      System.out.println("TASKCOST " + autovacuum.describe());
+      if (!ONLY.equals("app")) {
+        results.add(measure(new BareSide()));
+      }
+      if (!ONLY.equals("bare")) {
+        results.add(measure(new AppSide()));
+      }
     }
     print(results);
   }
