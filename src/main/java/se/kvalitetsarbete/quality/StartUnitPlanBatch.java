@@ -6,14 +6,18 @@ import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import se.kvalitetsarbete.common.FirstStepNow;
 import org.springframework.stereotype.Component;
 import se.kvalitetsarbete.security.AsProcess;
 
 /**
  * Task_StartBatchPlans of SkaUnitPlanBatch: a SkaUnitPlan for each of the batch's units that has no
- * plan for the year yet, all in this job's one transaction. Tried again after a failure, it starts
- * only what is still missing; a plan's own first step (Task_StartUnitPlan) is a job of its own, so
- * one unit that cannot start holds up no other.
+ * plan for the year yet, all in this job's one transaction, each plan's first step
+ * (Task_StartUnitPlan) included: one commit for the batch instead of a job and a commit per plan.
+ * Tried again after a failure, it starts only what is still missing, and each plan's first step is
+ * then a job of its own, so that the one unit that cannot start becomes an incident of its own plan
+ * and holds up no other.
  */
 @Component
 public class StartUnitPlanBatch implements JavaDelegate {
@@ -29,11 +33,17 @@ public class StartUnitPlanBatch implements JavaDelegate {
     Long schoolYearId = (Long) execution.getVariable(SCHOOL_YEAR_ID);
     List<Long> units = starts.unitsWithoutPlan(schoolYearId, (Long) execution.getVariable(FIRST_UNIT_ID),
         (Long) execution.getVariable(LAST_UNIT_ID));
+    boolean together = !FirstStepNow.triedBefore(execution);
     RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
-    AsProcess.run(() -> units.forEach(unitId -> starts.started(schoolYearId, unitId,
-        runtime.createProcessInstanceByKey(UNIT_PLAN_PROCESS)
-            .setVariable(SCHOOL_YEAR_ID, schoolYearId)
-            .setVariable(UNIT_ID, unitId)
-            .execute().getId())));
+    AsProcess.run(() -> units.forEach(unitId -> {
+      ProcessInstance plan = runtime.createProcessInstanceByKey(UNIT_PLAN_PROCESS)
+          .setVariable(SCHOOL_YEAR_ID, schoolYearId)
+          .setVariable(UNIT_ID, unitId)
+          .execute();
+      starts.started(schoolYearId, unitId, plan.getId());
+      if (together) {
+        FirstStepNow.run(plan);
+      }
+    }));
   }
 }
