@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import se.kvalitetsarbete.common.FirstStepNow;
 import org.springframework.stereotype.Component;
+import se.kvalitetsarbete.common.FirstStepNow;
 import se.kvalitetsarbete.security.AsProcess;
 
 /**
@@ -43,6 +43,7 @@ public class StartUnitPlanBatch implements JavaDelegate {
       starts.started(schoolYearId, unitId, plan.getId());
       if (together) {
         FirstStepNow.run(plan);
+        starts.writeAndLetGo();
       }
     }));
   }

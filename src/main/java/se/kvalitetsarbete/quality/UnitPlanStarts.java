@@ -76,6 +76,17 @@ public class UnitPlanStarts {
         .setParameter(4, LocalDateTime.now(clock)).executeUpdate();
   }
 
+  /**
+   * A plan's records are written and let go before the batch starts the next, when the batch runs
+   * its plans' first steps in its own transaction: its one persistence context would otherwise hold
+   * every plan's records so far, and each native query of a plan's glue (every ownership check)
+   * first looks through them all for changes to write: a batch took time quadratic in its size.
+   */
+  public void writeAndLetGo() {
+    database.flush();
+    database.clear();
+  }
+
   /** A batch has started its plans: whether that was the last thing the year waited for. */
   public boolean batchDone(Long schoolYearId) {
     lockYear(schoolYearId);
