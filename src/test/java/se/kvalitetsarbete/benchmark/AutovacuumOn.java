@@ -11,7 +11,9 @@ import java.sql.Statement;
  * (this machine's, {@code conf.d/90-ci.conf}) never gathers statistics on tables that grow during a
  * run, so the planner keeps taking them for empty and picks plans no production server would (a
  * plan's variables read through the index of every variable without a task: 55 ms instead of 0.1
- * ms at 15,600 units). Switched on for the run ({@code ALTER SYSTEM}, reloaded) and back when done.
+ * ms at 15,600 units). Switched on for the run ({@code ALTER SYSTEM}, reloaded) and back when done;
+ * after a run that was killed, {@code alter system reset autovacuum} and {@code select pg_reload_conf()}
+ * give the server its own setting back.
  */
 final class AutovacuumOn implements AutoCloseable {
 
