@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
+import se.kvalitetsarbete.common.OpenTasks;
 import se.kvalitetsarbete.common.Texts;
 import se.kvalitetsarbete.security.AsProcess;
 
@@ -32,8 +33,7 @@ public class RemindFollowUpOwner implements JavaDelegate {
     Long followUpId = (Long) execution.getVariable(FOLLOW_UP_ID);
     TaskService tasks = execution.getProcessEngineServices().getTaskService();
     AsProcess.run(() -> {
-      for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-          .taskDefinitionKey(TASK_HOLD_FOLLOW_UP).list()) {
+      for (Task task : OpenTasks.of(execution, TASK_HOLD_FOLLOW_UP)) {
         if (followUpId.equals(tasks.getVariable(task.getId(), FOLLOW_UP_ID))) {
           tasks.setPriority(task.getId(), REMINDED_PRIORITY);
           tasks.createComment(task.getId(), execution.getProcessInstanceId(), texts.get("followUp.reminder"));

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
+import se.kvalitetsarbete.common.OpenTasks;
 import se.kvalitetsarbete.common.Texts;
 import se.kvalitetsarbete.security.AsProcess;
 
@@ -31,8 +32,7 @@ public class EscalateFollowUp implements JavaDelegate {
     String heads = plans.feedbackGroup((Long) execution.getVariable(QUALITY_PLAN_ID));
     TaskService tasks = execution.getProcessEngineServices().getTaskService();
     AsProcess.run(() -> {
-      for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-          .taskDefinitionKey(TASK_FOLLOW_UP_ACTIONS).list()) {
+      for (Task task : OpenTasks.of(execution, TASK_FOLLOW_UP_ACTIONS)) {
         tasks.addCandidateGroup(task.getId(), heads);
         tasks.setPriority(task.getId(), RemindRektor.REMINDED_PRIORITY);
         tasks.createComment(task.getId(), execution.getProcessInstanceId(), texts.get("ska.followUpEscalated"));

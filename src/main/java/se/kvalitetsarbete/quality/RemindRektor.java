@@ -7,9 +7,9 @@ import static se.kvalitetsarbete.quality.SkaProcess.TIMER_DEADLINE_PASSED;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
+import se.kvalitetsarbete.common.OpenTasks;
 import se.kvalitetsarbete.common.Texts;
 import se.kvalitetsarbete.security.AsProcess;
 
@@ -37,12 +37,7 @@ public class RemindRektor implements JavaDelegate {
     String message = texts.get(followUp ? "ska.reminderFollowUp" : late ? "ska.reminderLate" : "ska.reminderSoon");
     TaskService tasks = execution.getProcessEngineServices().getTaskService();
     AsProcess.run(() -> {
-      // The plan's open tasks by their process instance: one plain select instead of a task query,
-      // whose SQL is built anew for every timer (docs/benchmarks.md, 10,000 timers).
-      for (Task task : Context.getCommandContext().getTaskManager().findTasksByProcessInstanceId(execution.getProcessInstanceId())) {
-        if (followUp && !TASK_FOLLOW_UP_ACTIONS.equals(task.getTaskDefinitionKey())) {
-          continue;
-        }
+      for (Task task : OpenTasks.of(execution, followUp ? TASK_FOLLOW_UP_ACTIONS : null)) {
         tasks.setPriority(task.getId(), REMINDED_PRIORITY);
         tasks.createComment(task.getId(), execution.getProcessInstanceId(), message);
       }
