@@ -8,8 +8,10 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -19,14 +21,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Two nodes started at the same moment on one PostgreSQL database take turns through their
- * start-up work: Camunda creating or checking its schema, deploying the models, AccessSetup
- * creating groups, users and authorizations, the demo data. Each of these checks and then
- * creates, which is safe for one node at a time only ("The user already exists"). The first node
- * holds a PostgreSQL advisory lock from the engine's first step until its start-up listeners are
- * done; the twin waits, then finds everything in place. H2 (one node only) takes no lock.
+ * start-up work: Flyway's migrations of our tables, Camunda creating or checking its schema,
+ * deploying the models, AccessSetup creating groups, users and authorizations, the demo data. Each
+ * of these checks and then creates, which is safe for one node at a time only ("The user already
+ * exists"; Flyway: "Unable to baseline schema history table … as it already exists, and is empty",
+ * when it found the twin's history table made and not yet filled). The first node holds a
+ * PostgreSQL advisory lock from its migrations (this is the application's Flyway migration strategy)
+ * until its start-up listeners are done; the twin waits, then finds everything in place. H2 (one
+ * node only) takes no lock.
  */
 @Component
-public class StartupLock extends AbstractProcessEnginePlugin {
+public class StartupLock extends AbstractProcessEnginePlugin implements FlywayMigrationStrategy {
 
   /** Any number that no other part of the application uses as an advisory lock key. */
   static final long KEY = 7_415_001L;
@@ -37,6 +42,13 @@ public class StartupLock extends AbstractProcessEnginePlugin {
 
   public StartupLock(DataSource dataSource) {
     this.dataSource = dataSource;
+  }
+
+  /** Before the migrations, which run before the engine is built. */
+  @Override
+  public void migrate(Flyway flyway) {
+    acquire();
+    flyway.migrate();
   }
 
   @Override
