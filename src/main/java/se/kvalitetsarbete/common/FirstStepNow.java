@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessInstanceWithVariablesImpl;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 /**
@@ -35,7 +34,8 @@ public final class FirstStepNow {
   /** Whether the job running this step has failed before (and is now tried again). */
   public static boolean triedBefore(DelegateExecution execution) {
     ManagementService management = execution.getProcessEngineServices().getManagementService();
-    Job current = management.createJobQuery().executionId(execution.getId()).singleResult();
-    return current != null && current.getExceptionMessage() != null;
+    // Its asynchronous continuation (a message job); a timer the model puts on the same execution is not it.
+    return management.createJobQuery().executionId(execution.getId()).messages().list().stream()
+        .anyMatch(job -> job.getExceptionMessage() != null);
   }
 }
