@@ -38,6 +38,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 import se.kvalitetsarbete.Scenario;
+import se.kvalitetsarbete.ops.OneRestObjectMapper;
 import se.kvalitetsarbete.security.AccessSetup;
 import se.kvalitetsarbete.security.Roles;
 
@@ -60,6 +61,7 @@ class TasklistSetupTest {
   @Autowired AuthorizationService authorizationService;
   @Autowired AccessSetup accessSetup;
   @Autowired Scenario scenario;
+  @Autowired org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext webServer;
 
   final ObjectMapper json = new ObjectMapper();
   final List<String> created = new ArrayList<>();
@@ -163,6 +165,53 @@ class TasklistSetupTest {
     assertThat(listed("setupsamordnare2", groups)).as("and no longer the group's to take").isEmpty();
     assertThat(listed("setupsamordnare2", candidate)).isEmpty();
     assertThat(listed("setupsamordnare2", mine)).isEmpty();
+  }
+
+  /**
+   * Every Jersey application of the server (Camunda's /engine-rest, the webapps' /camunda/api that
+   * Tasklist calls) hands Camunda's resources one and the same ObjectMapper (ops/OneRestObjectMapper),
+   * not a new one per request; what it writes is Camunda's format as before.
+   */
+  @Test
+  void everyRestApplicationReadsAndWritesWithOneMapperInCamundasFormat() throws Exception {
+    scenario.staff("setupmapper", "rektorer");
+    String assigned = task("Skriv behovsbeskrivning", t -> tasks.setAssignee(t, "setupmapper"));
+    String mine = filterService.createFilterQuery().filterName("Mina uppgifter").singleResult().getId();
+    assertThat(listed("setupmapper", mine)).containsExactly(assigned);
+
+    List<String> applications = new ArrayList<>();
+    org.apache.catalina.Context context = (org.apache.catalina.Context) ((org.springframework.boot.web.embedded.tomcat.TomcatWebServer)
+        webServer.getWebServer()).getTomcat().getHost().findChildren()[0];
+    for (org.apache.catalina.Container child : context.findChildren()) {
+      org.apache.catalina.Wrapper wrapper = (org.apache.catalina.Wrapper) child;
+      jakarta.servlet.Servlet servlet = wrapper.allocate();
+      try {
+        if (servlet instanceof org.glassfish.jersey.servlet.ServletContainer jersey) {
+          jakarta.ws.rs.ext.Providers providers = jersey.getApplicationHandler().getInjectionManager()
+              .getInstance(jakarta.ws.rs.ext.Providers.class);
+          for (MediaType type : List.of(MediaType.APPLICATION_JSON, MediaType.parseMediaType("application/hal+json"))) {
+            jakarta.ws.rs.core.MediaType asked = jakarta.ws.rs.core.MediaType.valueOf(type.toString());
+            ObjectMapper first = providers.getContextResolver(ObjectMapper.class, asked).getContext(ObjectMapper.class);
+            ObjectMapper second = providers.getContextResolver(ObjectMapper.class, asked).getContext(ObjectMapper.class);
+            assertThat(first).as("%s, %s", wrapper.getName(), type).isSameAs(second).isSameAs(OneRestObjectMapper.mapper());
+          }
+          applications.add(wrapper.getName());
+        }
+      } finally {
+        wrapper.deallocate(servlet);
+      }
+    }
+    assertThat(applications).as("Camunda's REST API and the webapps' APIs").hasSizeGreaterThanOrEqualTo(2);
+
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+    ResponseEntity<String> hal = as("setupmapper").exchange("/engine-rest/filter/" + mine + "/list?firstResult=0&maxResults=15",
+        HttpMethod.POST, new HttpEntity<>(Map.of(), headers), String.class);
+    assertThat(hal.getStatusCode()).as(hal.getBody()).isEqualTo(HttpStatus.OK);
+    JsonNode listedTask = json.readTree(hal.getBody()).path("_embedded").path("task").get(0);
+    assertThat(listedTask.get("id").asText()).isEqualTo(assigned);
+    assertThat(listedTask.get("created").asText()).as("Camunda's date format").matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}[+-]\\d{4}");
   }
 
   /** The filters are the application's: one changed in Tasklist (or left by an earlier version) is set back at the next start. */
