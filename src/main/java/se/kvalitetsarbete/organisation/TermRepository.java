@@ -2,11 +2,17 @@ package se.kvalitetsarbete.organisation;
 
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 import org.springframework.transaction.annotation.Transactional;
 
 public interface TermRepository extends JpaRepository<Term, Long> {
 
-  Optional<Term> findBySeasonAndYear(Season season, int year);
+  // Written out (JPQL) rather than derived from the method's name: Hibernate keeps the plan of a JPQL
+  // query, while a derived query is a criteria query that is translated to SQL anew at every call, on
+  // the path of every task (docs/benchmarks.md, "Per task").
+  @Query("select t from Term t where t.season = :season and t.year = :year")
+  Optional<Term> findBySeasonAndYear(@Param("season") Season season, @Param("year") int year);
 
   @Transactional
   default Term findOrCreate(Term.Key key) {
