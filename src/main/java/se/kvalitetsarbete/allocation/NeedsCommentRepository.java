@@ -7,9 +7,8 @@ import org.springframework.data.repository.query.Param;
 
 public interface NeedsCommentRepository extends JpaRepository<NeedsComment, Long> {
 
-  // Written out (JPQL) rather than derived from the method's name: Hibernate keeps the plan of a JPQL
-  // query, while a derived query is a criteria query that is translated to SQL anew at every call, on
-  // the path of every task of a needs description (docs/benchmarks.md, "Per task").
+  // JPQL, not derived from the name: Hibernate keeps a JPQL query's plan, while a derived
+  // (criteria) query is translated at every call (docs/benchmarks.md, "Per task").
   @Query("select c from NeedsComment c where c.needsDescriptionId = :needsDescriptionId order by c.writtenAt asc, c.id asc")
   List<NeedsComment> findByNeedsDescriptionIdOrderByWrittenAtAscIdAsc(@Param("needsDescriptionId") Long needsDescriptionId);
 }

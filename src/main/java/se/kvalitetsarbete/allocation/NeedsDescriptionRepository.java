@@ -6,6 +6,7 @@ import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface NeedsDescriptionRepository extends JpaRepository<NeedsDescription, Long> {
 
@@ -20,9 +21,13 @@ public interface NeedsDescriptionRepository extends JpaRepository<NeedsDescripti
 
   List<NeedsDescription> findByRoundIdAndStatusOrderByPriorityPointsDescIdAsc(Long roundId, NeedsDescription.Status status);
 
-  long countByRoundIdAndStatus(Long roundId, NeedsDescription.Status status);
+  // JPQL, not derived from the name: Hibernate keeps a JPQL query's plan, while a derived
+  // (criteria) query is translated at every call (docs/benchmarks.md, "Per task").
+  @Query("select count(d) from NeedsDescription d where d.round.id = :roundId and d.status = :status")
+  long countByRoundIdAndStatus(@Param("roundId") Long roundId, @Param("status") NeedsDescription.Status status);
 
-  List<NeedsDescription> findByRoundIdOrderByIdAsc(Long roundId);
+  @Query("select d from NeedsDescription d where d.round.id = :roundId order by d.id")
+  List<NeedsDescription> findByRoundIdOrderByIdAsc(@Param("roundId") Long roundId);
 
   List<NeedsDescription> findByUnitIdInAndStatusInOrderBySubmittedAtDescIdDesc(java.util.Collection<Long> unitIds,
       java.util.Collection<NeedsDescription.Status> statuses);

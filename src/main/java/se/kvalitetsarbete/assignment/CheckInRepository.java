@@ -2,8 +2,13 @@ package se.kvalitetsarbete.assignment;
 
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface CheckInRepository extends JpaRepository<CheckIn, Long> {
 
-  List<CheckIn> findByAssignmentIdAndKindOrderByIdAsc(Long assignmentId, CheckIn.Kind kind);
+  // JPQL, not derived from the name: Hibernate keeps a JPQL query's plan, while a derived
+  // (criteria) query is translated at every call (docs/benchmarks.md, "Per task").
+  @Query("select c from CheckIn c where c.assignment.id = :assignmentId and c.kind = :kind order by c.id")
+  List<CheckIn> findByAssignmentIdAndKindOrderByIdAsc(@Param("assignmentId") Long assignmentId, @Param("kind") CheckIn.Kind kind);
 }

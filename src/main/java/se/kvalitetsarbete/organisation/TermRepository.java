@@ -8,9 +8,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 public interface TermRepository extends JpaRepository<Term, Long> {
 
-  // Written out (JPQL) rather than derived from the method's name: Hibernate keeps the plan of a JPQL
-  // query, while a derived query is a criteria query that is translated to SQL anew at every call, on
-  // the path of every task (docs/benchmarks.md, "Per task").
+  // JPQL, not derived from the name: Hibernate keeps a JPQL query's plan, while a derived
+  // (criteria) query is translated at every call (docs/benchmarks.md, "Per task").
+  // (criteria) query is translated at every call (docs/benchmarks.md, "Per task").
   @Query("select t from Term t where t.season = :season and t.year = :year")
   Optional<Term> findBySeasonAndYear(@Param("season") Season season, @Param("year") int year);
 

@@ -3,10 +3,14 @@ package se.kvalitetsarbete.quality;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface ActionFollowUpRepository extends JpaRepository<ActionFollowUp, Long> {
 
-  List<ActionFollowUp> findByActionPlanIdOrderById(Long planId);
+  // JPQL, not derived from the name: Hibernate keeps a JPQL query's plan, while a derived
+  // (criteria) query is translated at every call (docs/benchmarks.md, "Per task").
+  @Query("select f from ActionFollowUp f where f.action.plan.id = :planId order by f.id")
+  List<ActionFollowUp> findByActionPlanIdOrderById(@Param("planId") Long planId);
 
   void deleteByActionPlanId(Long planId);
 
