@@ -10,7 +10,6 @@ public interface TermRepository extends JpaRepository<Term, Long> {
 
   // JPQL, not derived from the name: Hibernate keeps a JPQL query's plan, while a derived
   // (criteria) query is translated at every call (docs/benchmarks.md, "Per task").
-  // (criteria) query is translated at every call (docs/benchmarks.md, "Per task").
   @Query("select t from Term t where t.season = :season and t.year = :year")
   Optional<Term> findBySeasonAndYear(@Param("season") Season season, @Param("year") int year);
 
