@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.Servlet;
+import jakarta.ws.rs.ext.Providers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -13,16 +15,20 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.catalina.Container;
+import org.apache.catalina.Context;
+import org.apache.catalina.Wrapper;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.task.Task;
+import org.glassfish.jersey.servlet.ServletContainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +36,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -61,7 +69,7 @@ class TasklistSetupTest {
   @Autowired AuthorizationService authorizationService;
   @Autowired AccessSetup accessSetup;
   @Autowired Scenario scenario;
-  @Autowired org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext webServer;
+  @Autowired ServletWebServerApplicationContext webServer;
 
   final ObjectMapper json = new ObjectMapper();
   final List<String> created = new ArrayList<>();
@@ -180,15 +188,13 @@ class TasklistSetupTest {
     assertThat(listed("setupmapper", mine)).containsExactly(assigned);
 
     List<String> applications = new ArrayList<>();
-    org.apache.catalina.Context context = (org.apache.catalina.Context) ((org.springframework.boot.web.embedded.tomcat.TomcatWebServer)
-        webServer.getWebServer()).getTomcat().getHost().findChildren()[0];
-    for (org.apache.catalina.Container child : context.findChildren()) {
-      org.apache.catalina.Wrapper wrapper = (org.apache.catalina.Wrapper) child;
-      jakarta.servlet.Servlet servlet = wrapper.allocate();
+    Context context = (Context) ((TomcatWebServer) webServer.getWebServer()).getTomcat().getHost().findChildren()[0];
+    for (Container child : context.findChildren()) {
+      Wrapper wrapper = (Wrapper) child;
+      Servlet servlet = wrapper.allocate();
       try {
-        if (servlet instanceof org.glassfish.jersey.servlet.ServletContainer jersey) {
-          jakarta.ws.rs.ext.Providers providers = jersey.getApplicationHandler().getInjectionManager()
-              .getInstance(jakarta.ws.rs.ext.Providers.class);
+        if (servlet instanceof ServletContainer jersey) {
+          Providers providers = jersey.getApplicationHandler().getInjectionManager().getInstance(Providers.class);
           for (MediaType type : List.of(MediaType.APPLICATION_JSON, MediaType.parseMediaType("application/hal+json"))) {
             jakarta.ws.rs.core.MediaType asked = jakarta.ws.rs.core.MediaType.valueOf(type.toString());
             ObjectMapper first = providers.getContextResolver(ObjectMapper.class, asked).getContext(ObjectMapper.class);
