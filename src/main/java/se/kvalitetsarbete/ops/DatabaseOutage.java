@@ -19,7 +19,7 @@ import se.kvalitetsarbete.common.Failures;
  * before the REST API's own error handling) fails within the pool's connection timeout with 503
  * and "Databasen svarar inte just nu, försök igen om en stund." instead of hanging or a 500.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 public class DatabaseOutage {
 
   @Bean

@@ -31,7 +31,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * first search found (the same file, so the same provider, found by Camunda's own code as before)
  * and hands everything else, every class and every other resource, to the thread's own loader.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 public class EngineProviderLookup {
 
   static final String SERVICE_FILE = "META-INF/services/" + ProcessEngineProvider.class.getName();

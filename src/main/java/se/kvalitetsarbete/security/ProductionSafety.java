@@ -28,7 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Profile prod refuses to start when it would be unsafe: no administrator password from outside,
  * a known or weak one, demo data switched on, or a database login that is a PostgreSQL superuser. Every response then carries HSTS.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 @Profile("prod")
 public class ProductionSafety extends AbstractProcessEnginePlugin {
   // A process engine plugin, so that the engine (which writes its tables at start) waits for these checks.

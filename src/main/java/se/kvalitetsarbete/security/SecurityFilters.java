@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
  * against Camunda's users) and then applies the same authorizations as Tasklist; without this,
  * 7.24 Community answers anyone; the login is checked through the {@link LoginCache}. Then the request guard. Our own API is guarded by Spring Security ({@link WebSecurity}).
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 public class SecurityFilters {
 
   static final int AUTHENTICATION_ORDER = 10;

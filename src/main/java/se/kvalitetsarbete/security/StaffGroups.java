@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import se.kvalitetsarbete.organisation.Unit;
 import se.kvalitetsarbete.organisation.UnitRepository;
@@ -31,24 +32,33 @@ public class StaffGroups {
 
   private final IdentityService identity;
   private final UnitRepository units;
+  private final JdbcClient database;
 
-  public StaffGroups(IdentityService identity, UnitRepository units) {
+  public StaffGroups(IdentityService identity, UnitRepository units, JdbcClient database) {
     this.identity = identity;
     this.units = units;
+    this.database = database;
   }
+
+  /** What the check at start needs of a unit: read with one SQL query, see {@link #onPostDeploy}. */
+  record UnitName(Long id, String code, String name) {}
 
   /**
    * Which groups exist is asked for {@value #GROUPS_PER_QUERY} units at a time, not one query per
    * unit: a restart on a country's 15,600 units asked 15,600 times for groups that were all there.
+   * The units' codes and names are read with plain SQL: through {@link UnitRepository} the start
+   * also made Spring Data's repository and Hibernate's query engine ready, about 3 % of the
+   * start-up's main thread and 800 classes (docs/benchmarks.md); the first request that needs them
+   * does that now.
    */
   @EventListener
   @Order(5)
   public void onPostDeploy(PostDeployEvent event) {
-    List<Unit> all = units.findAll();
+    List<UnitName> all = database.sql("select id, code, name from unit order by id").query(UnitName.class).list();
     for (int from = 0; from < all.size(); from += GROUPS_PER_QUERY) {
-      List<Unit> some = all.subList(from, Math.min(all.size(), from + GROUPS_PER_QUERY));
+      List<UnitName> some = all.subList(from, Math.min(all.size(), from + GROUPS_PER_QUERY));
       Set<String> ids = new HashSet<>();
-      some.forEach(unit -> ids.add(groupOf(unit)));
+      some.forEach(unit -> ids.add(groupOf(unit.code())));
       ids.remove(null);
       Set<String> existing = new HashSet<>();
       if (!identity.isReadOnly() && !ids.isEmpty()) {
@@ -60,19 +70,19 @@ public class StaffGroups {
 
   /** The unit's staff group, created if missing, or null when the unit has no usable code. */
   public String ensureFor(Unit unit) {
-    return ensureFor(unit, Set.of());
+    return ensureFor(new UnitName(unit.getId(), unit.getCode(), unit.getName()), Set.of());
   }
 
-  private String ensureFor(Unit unit, Set<String> known) {
-    String id = groupOf(unit);
+  private String ensureFor(UnitName unit, Set<String> known) {
+    String id = groupOf(unit.code());
     if (id == null) {
-      LOG.warn("Enheten {} (id {}) saknar skolenhetskod och får ingen personalgrupp", unit.getName(), unit.getId());
+      LOG.warn("Enheten {} (id {}) saknar skolenhetskod och får ingen personalgrupp", unit.name(), unit.id());
       return null;
     }
     // From a directory (read-only) the group is the one mapped to this id in kvalitet.ldap.group-map.
     if (!identity.isReadOnly() && !known.contains(id) && identity.createGroupQuery().groupId(id).count() == 0) {
       Group group = identity.newGroup(id);
-      group.setName("Personal – " + unit.getName());
+      group.setName("Personal – " + unit.name());
       group.setType(Groups.GROUP_TYPE_WORKFLOW);
       identity.saveGroup(group);
     }
@@ -81,7 +91,11 @@ public class StaffGroups {
 
   /** The staff group of a unit, or null when its code gives none. */
   public static String groupOf(Unit unit) {
-    String id = unit.getCode() == null ? null : Roles.staffOf(unit.getCode());
+    return groupOf(unit.getCode());
+  }
+
+  private static String groupOf(String unitCode) {
+    String id = unitCode == null ? null : Roles.staffOf(unitCode);
     return id == null || id.equals(Roles.STAFF) ? null : id;
   }
 

@@ -39,7 +39,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * nosniff and a referrer policy on every page and answer. Camunda's webapps and /engine-rest keep
  * their own login, CSRF and headers (see {@link SecurityFilters}).
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 public class WebSecurity {
 
   static final String CSRF_COOKIE = "KVALITET-XSRF-TOKEN";

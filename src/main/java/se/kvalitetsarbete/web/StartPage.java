@@ -10,7 +10,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * ({@code camunda.bpm.webapp.index-redirect-enabled: false}); the welcome page stays reachable from
  * Tasklist's header menu.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 public class StartPage implements WebMvcConfigurer {
 
   static final String TASKLIST = "/camunda/app/tasklist/";
