@@ -23,6 +23,8 @@ public class ExchangeParticipant {
     this.contact = contact;
   }
 
+  public Long getId() { return id; }
+
   public String getMunicipality() { return municipality; }
   public String getContact() { return contact; }
 }

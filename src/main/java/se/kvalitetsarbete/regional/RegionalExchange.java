@@ -7,9 +7,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -36,7 +36,6 @@ public class RegionalExchange {
 
   @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
   @JoinColumn(name = "exchange_id", nullable = false)
-  @OrderBy("id")
   private List<ExchangeParticipant> participants = new ArrayList<>();
 
   protected RegionalExchange() {}
@@ -53,6 +52,18 @@ public class RegionalExchange {
   public String getSchoolYearLabel() { return schoolYearLabel; }
   public String getParticipantsText() { return participantsText; }
   public List<ExchangeParticipant> getParticipants() { return participants; }
+
+  /**
+   * The participants in the order they were registered. Sorted here, not by an {@code @OrderBy}:
+   * Hibernate translates every {@code @OrderBy} with its query parser when it starts, which made
+   * each start of the application load that parser (docs/benchmarks.md, start-up).
+   */
+  public List<ExchangeParticipant> getParticipantsInOrder() {
+    return participants.stream()
+        .sorted(Comparator.comparing(ExchangeParticipant::getId, Comparator.nullsLast(Comparator.naturalOrder())))
+        .toList();
+  }
+
   public String getSoftValues() { return softValues; }
   public void setSoftValues(String softValues) { this.softValues = softValues; }
   public String getVisitNotes() { return visitNotes; }

@@ -83,7 +83,7 @@ public class RegionalExchanges {
   @Transactional(readOnly = true)
   public String text(Long id) {
     RegionalExchange e = get(id);
-    String participants = e.getParticipants().stream()
+    String participants = e.getParticipantsInOrder().stream()
         .map(p -> p.getContact() == null ? p.getMunicipality() : p.getMunicipality() + " (" + p.getContact() + ")")
         .collect(Collectors.joining(", "));
     return texts.get("regional.text", e.getCollaboration(), e.getSchoolYearLabel(), participants, dash(e.getSoftValues()),
