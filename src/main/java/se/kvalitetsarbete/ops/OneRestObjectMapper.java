@@ -41,10 +41,6 @@ public class OneRestObjectMapper implements ContextResolver<ObjectMapper> {
     return Holder.MAPPER;
   }
 
-  public static ObjectMapper mapper() {
-    return Holder.MAPPER;
-  }
-
   /**
    * Registers the resolver in every Jersey application of the server (META-INF/services): Camunda's
    * REST API under /engine-rest and the webapps' own under /camunda/api are applications of their own.

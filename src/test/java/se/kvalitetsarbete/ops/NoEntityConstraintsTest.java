@@ -7,7 +7,6 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -31,15 +30,16 @@ class NoEntityConstraintsTest {
     for (BeanDefinition candidate : scanner.findCandidateComponents("se.kvalitetsarbete")) {
       Class<?> entity = ClassUtils.forName(candidate.getBeanClassName(), getClass().getClassLoader());
       entities.add(entity.getSimpleName());
-      Stream.of(Stream.<AnnotatedElement>of(entity), Stream.of(entity.getDeclaredFields()), Stream.of(entity.getDeclaredMethods()))
-          .flatMap(elements -> elements)
-          .forEach(element -> {
-            for (Annotation annotation : element.getAnnotations()) {
-              if (annotation.annotationType().getPackageName().startsWith("jakarta.validation")) {
-                constrained.add(entity.getSimpleName() + ": " + element + " @" + annotation.annotationType().getSimpleName());
-              }
-            }
-          });
+      List<AnnotatedElement> elements = new ArrayList<>(List.of(entity));
+      elements.addAll(List.of(entity.getDeclaredFields()));
+      elements.addAll(List.of(entity.getDeclaredMethods()));
+      for (AnnotatedElement element : elements) {
+        for (Annotation annotation : element.getAnnotations()) {
+          if (annotation.annotationType().getPackageName().startsWith("jakarta.validation")) {
+            constrained.add(entity.getSimpleName() + ": " + element + " @" + annotation.annotationType().getSimpleName());
+          }
+        }
+      }
     }
     assertThat(entities).as("the scan finds the entities").contains("Unit", "RegionalExchange", "NeedsDescription");
     assertThat(constrained).as("Bean Validation constraints on entities (not checked when saved)").isEmpty();
