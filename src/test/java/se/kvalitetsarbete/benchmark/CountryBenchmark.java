@@ -7,8 +7,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -568,7 +566,7 @@ public final class CountryBenchmark {
     }
   }
 
-  /** A JVM of its own on the test classpath. */
+  /** A JVM of its own on the class path of {@link #classpath(Class)}. */
   static final class Node {
     static final Pattern STARTED = Pattern.compile("in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)");
     final String name;
@@ -608,7 +606,7 @@ public final class CountryBenchmark {
 
     static Node start(Class<?> main, String name, List<String> args, String marker) throws IOException {
       List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-cp", classpath()));
+          "-cp", classpath(main)));
       String jvm = System.getProperty("bench.country.node-jvm-args", "");
       if (!jvm.isBlank()) {
         command.addAll(List.of(jvm.split(" ")));
@@ -638,23 +636,19 @@ public final class CountryBenchmark {
     }
   }
 
-  /** Under exec:java the test classpath is the context class loader's, not java.class.path. */
-  static String classpath() {
-    List<String> entries = new ArrayList<>();
-    ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    while (loader != null) {
-      if (loader instanceof URLClassLoader urls) {
-        for (URL url : urls.getURLs()) {
-          try {
-            entries.add(new File(url.toURI()).getPath());
-          } catch (Exception e) {
-            entries.add(url.getPath());
-          }
-        }
-      }
-      loader = loader.getParent();
+  /**
+   * A node's class path: the application's classes and its runtime dependencies as shipped (written
+   * by the profile's maven-dependency-plugin), so neither JVM sees the tests' classes, beans or
+   * test-scope libraries. The bare app's own class comes from the test classes, which it alone
+   * scans (its own package).
+   */
+  static String classpath(Class<?> main) throws IOException {
+    Path runtime = Path.of("target", "benchmark", "runtime-classpath.txt");
+    if (!Files.exists(runtime)) {
+      throw new IllegalStateException(runtime + " is missing: run the benchmark with mvn -Pbenchmark-country verify");
     }
-    return entries.isEmpty() ? System.getProperty("java.class.path") : String.join(File.pathSeparator, entries);
+    Path classes = Path.of("target", main == BareCamundaApplication.class ? "test-classes" : "classes").toAbsolutePath();
+    return classes + File.pathSeparator + Files.readString(runtime, StandardCharsets.UTF_8).trim();
   }
 
   // ---------------------------------------------------------------- helpers
