@@ -15,6 +15,7 @@ import org.hibernate.metamodel.mapping.internal.ToOneAttributeMapping;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import se.kvalitetsarbete.organisation.Unit;
 
@@ -23,6 +24,8 @@ import se.kvalitetsarbete.organisation.Unit;
  * so no to-one association may be lazy, since loading one would have to make a proxy. A reference
  * without loading fails with Hibernate's own message rather than half-working.
  */
+// One process engine per JVM is registered by name: each class closes its own.
+@DirtiesContext
 @SpringBootTest
 @ActiveProfiles("test")
 class NoGeneratedEntityClassesTest {
