@@ -51,18 +51,19 @@ public class RegionalExchange {
   public String getCollaboration() { return collaboration; }
   public String getSchoolYearLabel() { return schoolYearLabel; }
   public String getParticipantsText() { return participantsText; }
-  public List<ExchangeParticipant> getParticipants() { return participants; }
 
   /**
    * The participants in the order they were registered. Sorted here, not by an {@code @OrderBy}:
    * Hibernate translates every {@code @OrderBy} with its query parser when it starts, which made
    * each start of the application load that parser (docs/benchmarks.md, start-up).
    */
-  public List<ExchangeParticipant> getParticipantsInOrder() {
+  public List<ExchangeParticipant> getParticipants() {
     return participants.stream()
         .sorted(Comparator.comparing(ExchangeParticipant::getId, Comparator.nullsLast(Comparator.naturalOrder())))
         .toList();
   }
+
+  public void addParticipant(ExchangeParticipant participant) { participants.add(participant); }
 
   public String getSoftValues() { return softValues; }
   public void setSoftValues(String softValues) { this.softValues = softValues; }

@@ -53,7 +53,7 @@ public class RegionalExchanges {
       if (parts[0].isBlank() || parts[0].strip().length() > 200 || (parts.length > 1 && parts[1].strip().length() > 200)) {
         throw texts.invalid("regional.badParticipant", line);
       }
-      exchange.getParticipants().add(new ExchangeParticipant(parts[0].strip(), parts.length > 1 ? parts[1].strip() : null));
+      exchange.addParticipant(new ExchangeParticipant(parts[0].strip(), parts.length > 1 ? parts[1].strip() : null));
     }
     return exchanges.save(exchange);
   }
@@ -83,7 +83,7 @@ public class RegionalExchanges {
   @Transactional(readOnly = true)
   public String text(Long id) {
     RegionalExchange e = get(id);
-    String participants = e.getParticipantsInOrder().stream()
+    String participants = e.getParticipants().stream()
         .map(p -> p.getContact() == null ? p.getMunicipality() : p.getMunicipality() + " (" + p.getContact() + ")")
         .collect(Collectors.joining(", "));
     return texts.get("regional.text", e.getCollaboration(), e.getSchoolYearLabel(), participants, dash(e.getSoftValues()),
